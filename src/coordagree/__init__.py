@@ -1,0 +1,93 @@
+"""coordagree: typed models of inter-agency agreements.
+
+The whole library in one screen:
+
+Model (frozen attrs classes, `pendulum` dates)
+    `Agreement` holds `Party` (bodies, hierarchy, roles), `Person` with `Position`,
+    `Objective`, `Commitment` with `Responsibility`, `TaskSchedule` with `Task`
+    (`Recurrence`, `StatusChange`), `Review`, `Event` with `Participant`, `Signature`,
+    `Termination`, `Amendment`, `RelatedInstrument`, `Provenance`; human text is `Text`;
+    spans of days are `Period` with their `DatePrecision`. Open codelists: `AgreementKind`,
+    `PartyKind`, `PartyRole`, `ParticipantRole`, `EventKind`; closed ones: `Modality`,
+    `ResponsibilityRole`, `TaskStatus`, `ReviewKind`, `PartOfDay`, `RelationKind`.
+Documents (JSON, YAML, TOML)
+    `load`, `loads`, `dump`, `dumps`, `Limits`, `make_converter`, `json_schema`,
+    `upgrade`, `FORMAT_VERSION`; `seed_programme` is the bundled example.
+Validation
+    `validate` returns a `Report` of `Finding` objects (`Severity`); `RULES` lists every code.
+Schedules and exports
+    `Occurrence`, `occurrences`, `agenda`, `due`, `overdue`, `workload`;
+    `to_ics`, `to_mermaid`, `to_csv`.
+Errors
+    `coordagree.errors`: `CoordagreeError` and its family.
+Edges
+    `coordagree.strategies` (Hypothesis strategies), `coordagree.cli` (the command line).
+"""
+
+from coordagree._agreement import Agreement, UnknownIdError
+from coordagree._codes import (
+    AgreementKind,
+    EventKind,
+    Modality,
+    ParticipantRole,
+    PartOfDay,
+    PartyKind,
+    PartyRole,
+    RelationKind,
+    ResponsibilityRole,
+    ReviewKind,
+    TaskStatus,
+)
+from coordagree._commitments import Commitment, Objective, Responsibility
+from coordagree._events import Event, Participant, Signature
+from coordagree._parties import Party, Person, Position
+from coordagree._period import DatePrecision, Period
+from coordagree._provenance import Provenance
+from coordagree._recurrence import Recurrence
+from coordagree._reviews import Review
+from coordagree._tasks import StatusChange, Task, TaskSchedule
+from coordagree._terms import Amendment, RelatedInstrument, Termination
+from coordagree._text import Text
+from coordagree.errors import Finding, Severity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Amendment",
+    "Commitment",
+    "DatePrecision",
+    "Event",
+    "EventKind",
+    "Finding",
+    "Modality",
+    "Objective",
+    "PartOfDay",
+    "Participant",
+    "ParticipantRole",
+    "Party",
+    "PartyKind",
+    "PartyRole",
+    "Period",
+    "Person",
+    "Position",
+    "Provenance",
+    "Recurrence",
+    "RelatedInstrument",
+    "RelationKind",
+    "Responsibility",
+    "ResponsibilityRole",
+    "Review",
+    "ReviewKind",
+    "Severity",
+    "Signature",
+    "StatusChange",
+    "Task",
+    "TaskSchedule",
+    "TaskStatus",
+    "Termination",
+    "Text",
+    "UnknownIdError",
+    "__version__",
+]

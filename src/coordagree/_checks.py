@@ -1,0 +1,200 @@
+"""attrs validators and converters shared by the model classes.
+
+They raise coordagree's own errors, in attrs' message form: name the field, say what was
+expected, show what was got.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+
+from coordagree.errors import InvalidTypeError, InvalidValueError
+
+T = TypeVar("T")
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def instance_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Like ``attrs.validators.instance_of``, raising `InvalidTypeError`."""
+    expected = " or ".join(t.__name__ for t in types)
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidTypeError(
+                f"'{attribute.name}' must be {expected} (got {value!r}, a {_type_name(value)})",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+def optional(
+    check: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Accept None, else run ``check``."""
+
+    def run(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(inst, attribute, value)
+
+    return run
+
+
+def each(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Every member of a tuple is an instance of one of ``types``."""
+    expected = " or ".join(t.__name__ for t in types)
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, types):
+                raise InvalidTypeError(
+                    f"'{attribute.name}[{index}]' must be {expected} "
+                    f"(got {item!r}, a {_type_name(item)})",
+                    field=attribute.name,
+                    value=item,
+                )
+
+    return check
+
+
+def identifier(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An id: letters, digits and ``. _ : -``, starting with a letter or digit."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"'{attribute.name}' must be str (got {value!r}, a {_type_name(value)})",
+            field=attribute.name,
+            value=value,
+        )
+    if not _ID.match(value):
+        raise InvalidValueError(
+            f"'{attribute.name}' must be an id of letters, digits and '._:-', "
+            f"starting with a letter or digit (got {value!r})",
+            field=attribute.name,
+            value=value,
+            code="bad-id",
+        )
+
+
+def identifiers(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Every member of a tuple is an id."""
+    for item in value:
+        identifier(inst, attribute, item)
+
+
+def non_negative(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An int that is zero or more."""
+    instance_of(int)(_inst, attribute, value)
+    if value < 0:
+        raise InvalidValueError(
+            f"'{attribute.name}' must be >= 0 (got {value!r})", field=attribute.name, value=value
+        )
+
+
+def positive(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An int that is one or more."""
+    instance_of(int)(_inst, attribute, value)
+    if value < 1:
+        raise InvalidValueError(
+            f"'{attribute.name}' must be >= 1 (got {value!r})", field=attribute.name, value=value
+        )
+
+
+def to_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
+    """Converter: any iterable (not a str or mapping) becomes a tuple; None becomes ()."""
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes | Mapping):
+        # Left as is: the validator then names the field and the wrong type.
+        return value  # type: ignore[return-value]
+    return tuple(value)
+
+
+def to_date(value: Any) -> Any:
+    """Converter: a date, datetime or ISO ``YYYY-MM-DD`` string becomes a `pendulum.Date`.
+
+    Anything else is returned unchanged, so that the field's validator names it.
+    """
+    if isinstance(value, pendulum.Date):
+        return value
+    if isinstance(value, _dt.datetime):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, _dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return pendulum.Date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def date_hint(text: str) -> str | None:
+    """A hint for a date written the day-first way, such as ``29/5/2023``."""
+    match = _SLASHED.match(text.strip())
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            iso = _dt.date(year, month, day).isoformat()
+        except ValueError:
+            return "dates are ISO 8601: YYYY-MM-DD"
+        return f"dates are ISO 8601: did you mean {iso}?"
+    return "dates are ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year"
+
+
+def is_date(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A `pendulum.Date` (not a datetime)."""
+    if isinstance(value, pendulum.Date) and not isinstance(value, _dt.datetime):
+        return
+    hint = date_hint(value) if isinstance(value, str) else None
+    raise InvalidTypeError(
+        f"'{attribute.name}' must be a date (got {value!r})",
+        field=attribute.name,
+        value=value,
+        code="bad-date",
+        hint=hint,
+    )
+
+
+def to_datetime(value: Any) -> Any:
+    """Converter: an aware datetime or an ISO string with offset becomes a `pendulum.DateTime`."""
+    if isinstance(value, pendulum.DateTime):
+        return value
+    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
+        return pendulum.instance(value)
+    if isinstance(value, str):
+        try:
+            parsed = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if parsed.tzinfo is not None and "T" in value:
+            return pendulum.instance(parsed)
+    return value
+
+
+def is_aware_datetime(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A `pendulum.DateTime` with a UTC offset."""
+    if isinstance(value, pendulum.DateTime) and value.utcoffset() is not None:
+        return
+    raise InvalidTypeError(
+        f"'{attribute.name}' must be a datetime with a UTC offset, "
+        f"such as 2023-05-30T10:17:00+07:00 (got {value!r})",
+        field=attribute.name,
+        value=value,
+        code="bad-datetime",
+    )

@@ -1,0 +1,110 @@
+"""Recurrence rules: RFC 5545 RRULE text, checked and expanded with ``dateutil.rrule``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+import pendulum
+from dateutil import rrule as _rrule
+
+from coordagree.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["Recurrence"]
+
+
+def _parts(rule: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for chunk in rule.split(";"):
+        name, sep, value = chunk.partition("=")
+        parts[name.strip().upper()] = value.strip() if sep else ""
+    return parts
+
+
+def _without_until(rule: str) -> str:
+    return ";".join(c for c in rule.split(";") if c.partition("=")[0].strip().upper() != "UNTIL")
+
+
+def _strip_prefix(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        if value.upper().startswith("RRULE:"):
+            value = value[len("RRULE:") :]
+    return value
+
+
+def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"'{attribute.name}' must be RRULE text such as 'FREQ=YEARLY' (got {value!r})",
+            field=attribute.name,
+            value=value,
+            code="bad-rrule",
+        )
+    parts = _parts(value)
+    problem = None
+    if "FREQ" not in parts:
+        problem = "it has no FREQ"
+    elif "DTSTART" in parts:
+        problem = "DTSTART is not an RRULE part: the start comes from the task or schedule"
+    else:
+        try:
+            _compile(value, pendulum.Date(2000, 1, 1))
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            problem = str(exc) or type(exc).__name__
+    if problem:
+        raise InvalidValueError(
+            f"'{attribute.name}' must be an RFC 5545 RRULE (got {value!r}: {problem})",
+            field=attribute.name,
+            value=value,
+            code="bad-rrule",
+            hint="for example FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15 or FREQ=MONTHLY;INTERVAL=3",
+        )
+
+
+def _compile(rule: str, dtstart: pendulum.Date) -> _rrule.rrule:
+    # dateutil deprecates COUNT together with UNTIL (RFC 5545 forbids it); such a rule is
+    # reported by validation, and expanded here as if UNTIL were absent.
+    parts = _parts(rule)
+    text = _without_until(rule) if "COUNT" in parts and "UNTIL" in parts else rule
+    start = _dt.datetime(dtstart.year, dtstart.month, dtstart.day)
+    compiled = _rrule.rrulestr(text, dtstart=start, ignoretz=True)
+    if not isinstance(compiled, _rrule.rrule):  # pragma: no cover - rrulestr of one RRULE
+        raise ValueError("expected a single RRULE")
+    return compiled
+
+
+@attrs.frozen
+class Recurrence:
+    """How a task or review repeats: one RFC 5545 RRULE, such as ``FREQ=YEARLY;BYMONTH=12``.
+
+    The rule starts (DTSTART) where its task's or review's window starts; occurrences are days.
+
+    Attributes:
+        rule: The RRULE text, without the ``RRULE:`` prefix.
+    """
+
+    rule: str = attrs.field(converter=_strip_prefix, validator=_check_rule)
+
+    def __str__(self) -> str:
+        return self.rule
+
+    @property
+    def has_count_and_until(self) -> bool:
+        """True when the rule has both COUNT and UNTIL, which RFC 5545 forbids."""
+        parts = _parts(self.rule)
+        return "COUNT" in parts and "UNTIL" in parts
+
+    def dates(
+        self, dtstart: pendulum.Date, until: pendulum.Date, *, after: pendulum.Date | None = None
+    ) -> list[pendulum.Date]:
+        """The days the rule falls on from ``dtstart`` (or ``after``) to ``until``, inclusive."""
+        compiled = _compile(self.rule, dtstart)
+        low = after or dtstart
+        hits = compiled.between(
+            _dt.datetime(low.year, low.month, low.day),
+            _dt.datetime(until.year, until.month, until.day),
+            inc=True,
+        )
+        return [pendulum.Date(hit.year, hit.month, hit.day) for hit in hits]
