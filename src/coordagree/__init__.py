@@ -38,16 +38,31 @@ from coordagree._codes import (
     ReviewKind,
     TaskStatus,
 )
+from coordagree._convert import make_converter
+from coordagree._documents import (
+    FORMAT_VERSION,
+    dump,
+    dumps,
+    from_document,
+    load,
+    loads,
+    to_document,
+    upgrade,
+)
 from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._events import Event, Participant, Signature
 from coordagree._parties import Party, Person, Position
+from coordagree._formats import Limits
 from coordagree._period import DatePrecision, Period
 from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
+from coordagree._rules import RULES, Rule
+from coordagree._seed import seed_programme
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text
+from coordagree._validate import Report, validate
 from coordagree.errors import Finding, Severity
 
 __version__ = "0.1.0"
@@ -60,7 +75,9 @@ __all__ = [
     "DatePrecision",
     "Event",
     "EventKind",
+    "FORMAT_VERSION",
     "Finding",
+    "Limits",
     "Modality",
     "Objective",
     "PartOfDay",
@@ -73,13 +90,16 @@ __all__ = [
     "Person",
     "Position",
     "Provenance",
+    "RULES",
     "Recurrence",
     "RelatedInstrument",
     "RelationKind",
+    "Report",
     "Responsibility",
     "ResponsibilityRole",
     "Review",
     "ReviewKind",
+    "Rule",
     "Severity",
     "Signature",
     "StatusChange",
@@ -90,4 +110,14 @@ __all__ = [
     "Text",
     "UnknownIdError",
     "__version__",
+    "dump",
+    "dumps",
+    "from_document",
+    "load",
+    "loads",
+    "make_converter",
+    "seed_programme",
+    "to_document",
+    "upgrade",
+    "validate",
 ]

@@ -1,0 +1,375 @@
+"""The one place that maps the model to plain data and back: a cattrs converter factory.
+
+`make_converter` returns a fresh `cattrs.Converter` (never the global one) configured for
+coordagree's document form. Downstream tools may take it and register more hooks.
+
+Choices, each for the document form people write and read:
+
+* scalars are strict: a number is not a string, ``true`` is not ``1``;
+* `pendulum.Date` is ISO ``YYYY-MM-DD``; `pendulum.DateTime` carries its UTC offset;
+* `Text` is a plain string, or a language map whose first key is the primary language;
+* `Period` is ``{start, end, as_written}`` with ends at their precision, or a single string
+  for one whole year, month or day (``due: "2023"``);
+* `Recurrence` is RRULE text; enums are their values;
+* defaults are not written, and attributes keep their class order, so output is canonical;
+* ``x-`` keys on a record are its `extensions`; any other unknown key is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import types
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from coordagree._checks import date_hint, to_datetime
+from coordagree._extensions import EXTENSION_PREFIX
+from coordagree._period import Period, parse_date
+from coordagree._recurrence import Recurrence
+from coordagree._text import Text
+from coordagree.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["make_converter"]
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _wrong(expected: str, value: object, *, code: str = "wrong-type") -> InvalidTypeError:
+    return InvalidTypeError(
+        f"expected {expected}, got {_kind(value)} ({value!r})", field="", value=value, code=code
+    )
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise _wrong("a string", value)
+
+
+def _unstructure_str(value: str) -> str:
+    # Open codelist fields are str and may hold a StrEnum member: write its plain value.
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _wrong("an integer", value)
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _wrong("true or false", value)
+
+
+def _structure_date(value: Any, _: type) -> pendulum.Date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            day, precision = parse_date(value)
+        except InvalidValueError as exc:
+            exc.field = ""
+            raise
+        if value.count("-") == 2:
+            return day
+        raise InvalidValueError(
+            f"expected a day (YYYY-MM-DD), got {value!r}, a {precision.value}",
+            field="",
+            value=value,
+            code="bad-date",
+        )
+    raise InvalidTypeError(
+        f"expected an ISO 8601 date string (YYYY-MM-DD), got {_kind(value)} ({value!r})",
+        field="",
+        value=value,
+        code="bad-date",
+        hint=date_hint(str(value)) if isinstance(value, int | float) else None,
+    )
+
+
+def _structure_datetime(value: Any, _: type) -> pendulum.DateTime:
+    converted = to_datetime(value)
+    if isinstance(converted, pendulum.DateTime) and converted.utcoffset() is not None:
+        return converted
+    raise InvalidValueError(
+        f"expected an ISO 8601 datetime with its UTC offset, such as "
+        f"2023-05-30T10:17:00+07:00, got {value!r}",
+        field="",
+        value=value,
+        code="bad-datetime",
+    )
+
+
+def _structure_text(value: Any, _: type) -> Text:
+    if isinstance(value, str):
+        return Text(value)
+    if isinstance(value, Mapping) and value:
+        for lang, text in value.items():
+            if not isinstance(lang, str) or not isinstance(text, str):
+                raise _wrong("a language map of strings ({vi: ..., en: ...})", value)
+        (lang, text), *rest = value.items()
+        return Text(text, lang=lang, translations=dict(rest))
+    raise _wrong("a string or a language map ({vi: ..., en: ...})", value)
+
+
+def _unstructure_text(text: Text) -> str | dict[str, str]:
+    if text.lang is None:
+        return text.value
+    return {text.lang: text.value, **dict(text.translations)}
+
+
+def _date_text(value: Any, *, end: bool) -> tuple[pendulum.Date, Any]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"  # an unquoted year in YAML or TOML
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"expected an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), got {_kind(value)}",
+            field="",
+            value=value,
+            code="bad-date",
+        )
+    return parse_date(value, end=end)
+
+
+def _structure_period(value: Any, _: type) -> Period:
+    if not isinstance(value, Mapping):
+        day, precision = _date_text(value, end=False)
+        last, last_precision = _date_text(value, end=True)
+        return Period(start=day, end=last, start_precision=precision, end_precision=last_precision)
+    unknown = [key for key in value if key not in ("start", "end", "as_written")]
+    if unknown:
+        raise cattrs.ForbiddenExtraKeysError("", Period, set(unknown))
+    if "start" not in value:
+        raise InvalidValueError(
+            "a period needs 'start'", field="start", value=value, code="missing-field"
+        )
+    problems: list[Exception] = []
+    start = end = None
+    try:
+        start = _date_text(value["start"], end=False)
+    except InvalidValueError as exc:
+        exc.field = "start"
+        problems.append(exc)
+    if value.get("end") is not None:
+        try:
+            end = _date_text(value["end"], end=True)
+        except InvalidValueError as exc:
+            exc.field = "end"
+            problems.append(exc)
+    as_written = value.get("as_written")
+    if as_written is not None and not isinstance(as_written, str):
+        problems.append(
+            InvalidTypeError(
+                f"expected a string, got {_kind(as_written)}", field="as_written", value=as_written
+            )
+        )
+    if problems:
+        if len(problems) == 1:
+            raise problems[0]
+        raise ExceptionGroup("period", problems)
+    assert start is not None
+    return Period(
+        start=start[0],
+        start_precision=start[1],
+        end=None if end is None else end[0],
+        end_precision=end[1] if end is not None else start[1].__class__.DAY,
+        as_written=as_written,
+    )
+
+
+def _unstructure_period(period: Period) -> str | dict[str, str]:
+    whole = (
+        period.end is not None
+        and period.as_written is None
+        and period.start_precision is period.end_precision
+        and period.start_text == period.end_text
+    )
+    if whole:
+        return period.start_text
+    data = {"start": period.start_text}
+    if period.end_text is not None:
+        data["end"] = period.end_text
+    if period.as_written is not None:
+        data["as_written"] = period.as_written
+    return data
+
+
+def _structure_recurrence(value: Any, _: type) -> Recurrence:
+    if not isinstance(value, str):
+        raise _wrong("RRULE text such as 'FREQ=YEARLY'", value, code="bad-rrule")
+    try:
+        return Recurrence(value)
+    except InvalidValueError as exc:
+        exc.field = ""
+        raise
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in cls)
+        raise InvalidValueError(
+            f"expected one of {allowed}, got {value!r}", field="", value=value, code="bad-code"
+        ) from None
+
+
+def _has_extensions(cls: type) -> bool:
+    return attrs.has(cls) and "extensions" in attrs.fields_dict(cls)
+
+
+def _is_record(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls not in (Text, Period, Recurrence)
+
+
+def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
+    def factory(cls: type) -> Callable[..., Any]:
+        generated = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+        takes_extensions = _has_extensions(cls)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise _wrong("a mapping", value)
+            if "extensions" in value:
+                raise cattrs.ForbiddenExtraKeysError("", cls, {"extensions"})
+            extra = {k: v for k, v in value.items() if isinstance(k, str) and k[:2] == "x-"}
+            if extra:
+                if not takes_extensions:
+                    raise cattrs.ForbiddenExtraKeysError("", cls, set(extra))
+                value = {k: v for k, v in value.items() if k not in extra}
+                value["extensions"] = extra
+            return generated(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
+    def factory(cls: type) -> Callable[..., Any]:
+        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        if not _has_extensions(cls):
+            return generated
+
+        def unstructure(instance: Any) -> dict[str, Any]:
+            data: dict[str, Any] = generated(instance)
+            extra = data.pop("extensions", None)
+            if extra:
+                data.update(extra)
+            return data
+
+        return unstructure
+
+    return factory
+
+
+def _unstructure_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in value.items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return _unstructure_mapping(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _is_tuple(cls: Any) -> bool:
+    args = getattr(cls, "__args__", ())
+    return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[..., Any]]:
+    def factory(cls: Any) -> Callable[..., Any]:
+        item_type = cls.__args__[0]
+        handler = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _wrong("a list", value)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(handler(item, item_type))
+                except Exception as exc:
+                    exc.add_note(
+                        IterableValidationNote(f"Structuring @ index {index}", index, item_type)
+                    )
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter between coordagree's classes and plain, JSON-ready data.
+
+    Plain data is what `json.loads` returns: dicts, lists, strings, numbers, booleans, None.
+    The converter reports every problem it meets (cattrs' detailed validation); coordagree's
+    loaders turn those into findings with JSON Pointer paths.
+
+    Returns:
+        A fresh `cattrs.Converter`; register more hooks on it freely.
+
+    Example:
+        >>> import coordagree
+        >>> converter = coordagree.make_converter()
+        >>> converter.unstructure(coordagree.Period.parse("2023", "2026"))
+        {'start': '2023', 'end': '2026'}
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_unstructure_hook(str, _unstructure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(pendulum.Date, _structure_date)
+    converter.register_unstructure_hook(pendulum.Date, lambda day: day.isoformat())
+    converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    converter.register_unstructure_hook(pendulum.DateTime, lambda moment: moment.isoformat())
+    converter.register_structure_hook(Text, _structure_text)
+    converter.register_unstructure_hook(Text, _unstructure_text)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, _unstructure_period)
+    converter.register_structure_hook(Recurrence, _structure_recurrence)
+    converter.register_unstructure_hook(Recurrence, str)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    converter.register_unstructure_hook(types.MappingProxyType, _unstructure_mapping)
+    converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
+    converter.register_structure_hook_factory(_is_record, _structure_factory(converter))
+    converter.register_unstructure_hook_factory(_is_record, _unstructure_factory(converter))
+    return converter

@@ -1,0 +1,330 @@
+"""Documents: load and dump agreements as JSON, YAML or TOML, in a versioned format.
+
+A document's first key is ``coordagree: "1.0"``, its format version; the rest is the agreement,
+keyed by the classes' attribute names. This module joins `_formats` (text ⇄ plain data) and
+`_convert` (plain data ⇄ model), and owns format versions and upgrades.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import tempfile
+import unicodedata
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from coordagree._agreement import Agreement
+from coordagree._convert import make_converter
+from coordagree._findings import structure_findings
+from coordagree._formats import Format, Limits, Parsed, format_for_path, parse, render
+from coordagree._pointer import pointer
+from coordagree.errors import (
+    DocumentError,
+    Finding,
+    InvalidArgumentError,
+    Severity,
+    UnsupportedVersionError,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "VERSION_KEY",
+    "dump",
+    "dumps",
+    "from_document",
+    "load",
+    "loads",
+    "read_document",
+    "to_document",
+    "upgrade",
+]
+
+FORMAT_VERSION = "1.0"
+"""The document format version this coordagree writes."""
+
+VERSION_KEY = "coordagree"
+"""The key that holds a document's format version."""
+
+_UPGRADES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+"""Format version -> (next version, function that upgrades a document to it)."""
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def _error(code: str, path: str, message: str, hint: str | None = None) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, path=path, message=message, hint=hint)
+
+
+def _version_of(data: Mapping[str, Any]) -> str:
+    if VERSION_KEY not in data:
+        raise DocumentError(
+            [
+                _error(
+                    "version-missing",
+                    "",
+                    f"the document has no {VERSION_KEY!r} key naming its format version",
+                    hint=f'start the document with {VERSION_KEY}: "{FORMAT_VERSION}"',
+                )
+            ]
+        )
+    version = data[VERSION_KEY]
+    if isinstance(version, float):  # an unquoted 1.0 in YAML or TOML
+        version = repr(version)
+    if not isinstance(version, str):
+        raise DocumentError(
+            [
+                _error(
+                    "version-unsupported",
+                    f"/{VERSION_KEY}",
+                    f"the format version must be a string such as {FORMAT_VERSION!r} "
+                    f"(got {version!r})",
+                )
+            ]
+        )
+    return version
+
+
+def _major_minor(version: str) -> tuple[int, int] | None:
+    major, _, minor = version.partition(".")
+    if major.isdigit() and (minor.isdigit() or not minor):
+        return int(major), int(minor or 0)
+    return None
+
+
+def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A document's plain data, upgraded to the current format version.
+
+    Each older version that can be upgraded has a step to the next; steps are applied in turn.
+    A document already at `FORMAT_VERSION` comes back as a copy.
+
+    Raises:
+        UnsupportedVersionError: the version is missing, malformed, newer than this coordagree
+            reads, or older with no upgrade path.
+    """
+    from coordagree import __version__
+
+    document = dict(data)
+    version = _version_of(document)
+    while version != FORMAT_VERSION:
+        here, current = _major_minor(version), _major_minor(FORMAT_VERSION)
+        if here is not None and current is not None and here > current:
+            raise UnsupportedVersionError(
+                [
+                    _error(
+                        "version-unsupported",
+                        f"/{VERSION_KEY}",
+                        f"this document is format {version}, newer than {FORMAT_VERSION}: "
+                        f"it needs coordagree >= a release that reads format {version} "
+                        f"(this is coordagree {__version__})",
+                        hint="upgrade coordagree: pip install -U coordagree",
+                    )
+                ]
+            )
+        if version not in _UPGRADES:
+            raise UnsupportedVersionError(
+                [
+                    _error(
+                        "version-unsupported",
+                        f"/{VERSION_KEY}",
+                        f"format version {version!r} is not one coordagree knows "
+                        f"(it reads {FORMAT_VERSION}) and has no upgrade path",
+                        hint=f'the current format is {VERSION_KEY}: "{FORMAT_VERSION}"',
+                    )
+                ]
+            )
+        version, step = _UPGRADES[version]
+        document = step(document)
+        document[VERSION_KEY] = version
+    return document
+
+
+def from_document(data: Any, *, source: str | None = None) -> Agreement:
+    """An `Agreement` from a document's plain data (what `json.loads` gives).
+
+    Raises:
+        DocumentError: with every structural problem found, each at its JSON Pointer.
+    """
+    return _structure(Parsed(data, {}), source)
+
+
+def _structure(parsed: Parsed, source: str | None) -> Agreement:
+    data = parsed.data
+    if not isinstance(data, Mapping):
+        raise DocumentError(
+            [_error("wrong-type", "", "a document must be a mapping of keys to values")],
+            source=source,
+        )
+    try:
+        body = upgrade(data)
+    except DocumentError as exc:
+        raise type(exc)(_positioned(exc.findings, parsed), source=source) from None
+    body.pop(VERSION_KEY)
+    try:
+        return _converter().structure(body, Agreement)  # type: ignore[no-any-return]
+    except Exception as exc:
+        findings = structure_findings(exc)
+        raise DocumentError(_positioned(findings, parsed), source=source) from None
+
+
+def _positioned(findings: Any, parsed: Parsed) -> list[Finding]:
+    placed = []
+    for finding in findings:
+        line, column = parsed.position(finding.path)
+        placed.append(attrs.evolve(finding, line=line, column=column))
+    return placed
+
+
+def to_document(agreement: Agreement) -> dict[str, Any]:
+    """An agreement as a document's plain data: version first, defaults left out."""
+    if not isinstance(agreement, Agreement):
+        raise InvalidArgumentError(
+            f"'agreement' must be an Agreement (got {type(agreement).__name__})",
+            argument="agreement",
+        )
+    return {VERSION_KEY: FORMAT_VERSION, **_converter().unstructure(agreement)}
+
+
+def read_document(
+    data: str | bytes,
+    format: Format | None = None,  # noqa: A002 - mirrors the public loads()
+    *,
+    limits: Limits | None = None,
+    source: str | None = None,
+) -> tuple[Agreement, Parsed]:
+    """Parse and structure a document, returning the agreement and the parsed data with positions.
+
+    Raises:
+        DocumentError: with every problem found.
+    """
+    try:
+        parsed, _fmt = parse(data, format, limits or Limits())
+    except DocumentError as exc:
+        raise DocumentError(exc.findings, source=source) from None
+    return _structure(parsed, source), parsed
+
+
+def nfc_findings(parsed: Parsed) -> list[Finding]:
+    """A warning for each string in the document that was not in Unicode NFC."""
+    findings = []
+    stack: list[tuple[str, Any]] = [("", parsed.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if not unicodedata.is_normalized("NFC", value):
+                line, column = parsed.position(path)
+                findings.append(
+                    Finding(
+                        code="text-not-nfc",
+                        severity=Severity.WARNING,
+                        path=path,
+                        message="text is not in Unicode NFC; it was normalised on loading",
+                        line=line,
+                        column=column,
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend((pointer(path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}/{i}", v) for i, v in enumerate(value))
+    return sorted(findings, key=lambda f: f.path)
+
+
+def loads(
+    data: str | bytes,
+    format: Format | None = None,  # noqa: A002 - mirrors json.loads' plain naming
+    *,
+    validate: bool = False,
+    limits: Limits | None = None,
+) -> Agreement:
+    """An `Agreement` from a document's text.
+
+    Args:
+        data: The document, as text or UTF-8 bytes.
+        format: ``"json"``, ``"yaml"`` or ``"toml"``; guessed from the text when None.
+        validate: Also run every semantic rule; error-level findings then fail the load.
+        limits: Bounds on size, depth and YAML aliases; `Limits()` when None.
+
+    Raises:
+        DocumentError: with every problem found, each with a code, JSON Pointer path and
+            message (and line and column for YAML).
+    """
+    agreement, parsed = read_document(data, format, limits=limits)
+    if validate:
+        _raise_if_invalid(agreement, parsed, None)
+    return agreement
+
+
+def _raise_if_invalid(agreement: Agreement, parsed: Parsed, source: str | None) -> None:
+    from coordagree._validate import validate as run
+
+    report = run(agreement)
+    findings = [*_positioned(report.findings, parsed), *nfc_findings(parsed)]
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise DocumentError(findings, source=source)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+    validate: bool = False,
+    limits: Limits | None = None,
+) -> Agreement:
+    """An `Agreement` from a file; the format comes from the extension unless given.
+
+    Raises:
+        DocumentError: the document has problems (all of them, with line and column for YAML).
+        OSError: the file cannot be read.
+    """
+    name = os.fspath(path)
+    fmt = format or format_for_path(name)
+    data = Path(name).read_bytes()
+    agreement, parsed = read_document(data, fmt, limits=limits, source=name)
+    if validate:
+        _raise_if_invalid(agreement, parsed, name)
+    return agreement
+
+
+def dumps(agreement: Agreement, format: Format = "json") -> str:  # noqa: A002
+    """An agreement as document text: canonical (stable key order, NFC, no defaults)."""
+    return render(to_document(agreement), format)
+
+
+def dump(
+    agreement: Agreement,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+) -> None:
+    """Write an agreement to a file, atomically: a failed write leaves any old file intact.
+
+    The text is rendered first, written to a temporary file in the same folder, flushed to
+    disk, then moved over ``path`` with `os.replace`.
+    """
+    name = os.fspath(path)
+    text = dumps(agreement, format or format_for_path(name))
+    folder = os.path.dirname(os.path.abspath(name))
+    handle, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, os.stat(name).st_mode & 0o777)
+        os.replace(temporary, name)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

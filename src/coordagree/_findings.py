@@ -1,0 +1,105 @@
+"""Turning cattrs' nested structuring errors into findings with JSON Pointer paths."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from coordagree._extensions import EXTENSION_PREFIX
+from coordagree._pointer import pointer
+from coordagree.errors import Finding, ModelError, Severity
+
+__all__ = ["structure_findings"]
+
+
+def _steps(exc: BaseException) -> list[str | int]:
+    steps: list[str | int] = []
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            steps.append(note.name)
+        elif isinstance(note, IterableValidationNote):
+            steps.append(note.index)
+    return steps
+
+
+def _leaves(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+    if isinstance(exc, BaseExceptionGroup):
+        for sub in exc.exceptions:
+            where = path
+            for step in _steps(sub):
+                where = pointer(where, step)
+            yield from _leaves(sub, where)
+    else:
+        yield path, exc
+
+
+def _field_names(cls: Any) -> list[str]:
+    if isinstance(cls, type) and attrs.has(cls):
+        return [f.name for f in attrs.fields(cls) if f.name != "extensions"]
+    return ["start", "end", "as_written"]
+
+
+def _unknown_keys(path: str, exc: ForbiddenExtraKeysError) -> Iterator[Finding]:
+    names = _field_names(exc.cl)
+    for key in sorted(exc.extra_fields):
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        if key == "extensions":
+            hint = f"write extension data as keys starting with {EXTENSION_PREFIX!r}"
+        elif close:
+            hint = f"did you mean {close[0]!r}?"
+        else:
+            hint = f"extension data goes in keys starting with {EXTENSION_PREFIX!r}"
+        owner = getattr(exc.cl, "__name__", "this object")
+        yield Finding(
+            code="unknown-key",
+            severity=Severity.ERROR,
+            path=pointer(path, key),
+            message=f"unknown key {key!r} in {owner}; expected one of: {', '.join(names)}",
+            hint=hint,
+        )
+
+
+def _finding(path: str, exc: BaseException) -> Iterator[Finding]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        yield from _unknown_keys(path, exc)
+    elif isinstance(exc, ModelError):
+        if exc.field and not path.endswith("/" + exc.field):
+            path = pointer(path, exc.field)
+        yield Finding(
+            code=exc.code,
+            severity=Severity.ERROR,
+            path=path,
+            message=exc.message,
+            hint=exc.hint,
+        )
+    elif isinstance(exc, KeyError):
+        name = path.rsplit("/", 1)[-1]
+        yield Finding(
+            code="missing-field",
+            severity=Severity.ERROR,
+            path=path,
+            message=f"the required field {name!r} is missing",
+        )
+    else:
+        yield Finding(
+            code="wrong-type",
+            severity=Severity.ERROR,
+            path=path,
+            message=str(exc) or type(exc).__name__,
+        )
+
+
+def structure_findings(exc: BaseException, base: str = "") -> list[Finding]:
+    """Every finding in a structuring error, each at its JSON Pointer under ``base``."""
+    if not isinstance(exc, BaseValidationError | BaseExceptionGroup):
+        return list(_finding(base, exc))
+    return [finding for path, leaf in _leaves(exc, base) for finding in _finding(path, leaf)]
