@@ -52,12 +52,24 @@ from coordagree._documents import (
 from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._events import Event, Participant, Signature
 from coordagree._parties import Party, Person, Position
+from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
 from coordagree._period import DatePrecision, Period
 from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
 from coordagree._rules import RULES, Rule
+from coordagree._schedule import (
+    Agenda,
+    Occurrence,
+    Workload,
+    agenda,
+    due,
+    occurrences,
+    overdue,
+    workload,
+)
+from coordagree._schema import json_schema
 from coordagree._seed import seed_programme
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
@@ -68,6 +80,7 @@ from coordagree.errors import Finding, Severity
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agenda",
     "Agreement",
     "AgreementKind",
     "Amendment",
@@ -80,6 +93,7 @@ __all__ = [
     "Limits",
     "Modality",
     "Objective",
+    "Occurrence",
     "PartOfDay",
     "Participant",
     "ParticipantRole",
@@ -109,15 +123,25 @@ __all__ = [
     "Termination",
     "Text",
     "UnknownIdError",
+    "Workload",
     "__version__",
+    "agenda",
+    "due",
     "dump",
     "dumps",
     "from_document",
+    "json_schema",
     "load",
     "loads",
     "make_converter",
+    "occurrences",
+    "overdue",
     "seed_programme",
+    "to_csv",
     "to_document",
+    "to_ics",
+    "to_mermaid",
     "upgrade",
     "validate",
+    "workload",
 ]

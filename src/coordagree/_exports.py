@@ -1,0 +1,196 @@
+"""Exports a person can look at: iCalendar, Mermaid Gantt charts, CSV of occurrences."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import pendulum
+
+from coordagree._agreement import Agreement
+from coordagree._period import Period
+from coordagree._schedule import Occurrence
+from coordagree._text import Text
+from coordagree.errors import InvalidArgumentError, MissingExtraError
+
+__all__ = ["to_csv", "to_ics", "to_mermaid"]
+
+
+def uid(agreement: Agreement, kind: str, item: str) -> str:
+    """A stable iCalendar UID for an item, so re-importing updates rather than duplicates."""
+    return f"{kind}-{item}@{agreement.id}.coordagree"
+
+
+def _stamp(agreement: Agreement) -> pendulum.DateTime:
+    if agreement.provenance is not None and agreement.provenance.published is not None:
+        return agreement.provenance.published.in_timezone("UTC")
+    start = agreement.period.start if agreement.period is not None else pendulum.Date(1970, 1, 1)
+    return pendulum.datetime(start.year, start.month, start.day, tz="UTC")
+
+
+def _describe(text: Text | None) -> str | None:
+    return None if text is None else text.value
+
+
+def to_ics(agreement: Agreement) -> bytes:
+    """The agreement as an iCalendar file: tasks as VTODO, events and reviews as VEVENT.
+
+    Recurrences stay RRULEs (not expanded); UIDs derive from the agreement's and items' ids;
+    dates are all-day values, so nothing shifts across midnight; output is deterministic
+    (DTSTAMP is the provenance's publication time, else the period's start).
+
+    Raises:
+        MissingExtraError: ``icalendar`` is not installed (``pip install 'coordagree[ics]'``).
+    """
+    try:
+        import icalendar
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise MissingExtraError("iCalendar export needs icalendar: pip install 'coordagree[ics]'") from None
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//coordagree//coordagree//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", agreement.title.value)
+    calendar.add("x-wr-timezone", agreement.timezone)
+    stamp = _stamp(agreement)
+
+    def add_rules(component: Any, rules: Iterable[Any]) -> None:
+        for rule in rules:
+            component.add("rrule", icalendar.vRecur.from_ical(rule.rule))
+
+    for schedule in agreement.schedules:
+        for task in schedule.tasks:
+            todo = icalendar.Todo()
+            todo.add("uid", uid(agreement, "task", task.id))
+            todo.add("dtstamp", stamp)
+            todo.add("summary", task.title.value)
+            if task.description is not None:
+                todo.add("description", task.description.value)
+            if task.due is not None:
+                todo.add("dtstart", task.due.start)
+                if task.due.end is not None:
+                    todo.add("due", task.due.end)
+            todo.add("status", task.status.value.upper())
+            if task.actual is not None and task.actual.end is not None:
+                todo.add("completed", pendulum.datetime(
+                    task.actual.end.year, task.actual.end.month, task.actual.end.day, tz="UTC"
+                ))
+            todo.add("categories", [schedule.id])
+            add_rules(todo, task.recurrence)
+            calendar.add_component(todo)
+    for review in agreement.reviews:
+        start = review.due or agreement.period
+        if start is None:
+            continue
+        vevent = icalendar.Event()
+        vevent.add("uid", uid(agreement, "review", review.id))
+        vevent.add("dtstamp", stamp)
+        vevent.add("summary", (review.title or Text(f"{review.kind.value} review")).value)
+        vevent.add("dtstart", start.end if not review.recurrence and start.end else start.start)
+        add_rules(vevent, review.recurrence)
+        calendar.add_component(vevent)
+    for event in agreement.events:
+        vevent = icalendar.Event()
+        vevent.add("uid", uid(agreement, "event", event.id))
+        vevent.add("dtstamp", stamp)
+        vevent.add("summary", (event.title or Text(event.kind)).value)
+        vevent.add("dtstart", event.start if event.start is not None else event.date)
+        if event.place is not None:
+            vevent.add("location", event.place.value)
+        if event.summary is not None:
+            vevent.add("description", event.summary.value)
+        calendar.add_component(vevent)
+    return bytes(calendar.to_ical())
+
+
+def _label(text: str) -> str:
+    # Mermaid reads ':' as the start of a task's data and '#'/';' as syntax.
+    return " ".join(text.replace(":", " ").replace(";", ",").replace("#", "").split())
+
+
+def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "schedule") -> str:
+    """A Mermaid Gantt chart: a section per schedule (or per owning party), tasks as bars,
+    reviews and events as milestones. Plain Mermaid source starting with ``gantt``.
+
+    Raises:
+        InvalidArgumentError: ``by`` is not ``"schedule"`` or ``"party"``.
+    """
+    if by not in ("schedule", "party"):
+        raise InvalidArgumentError(f"'by' must be 'schedule' or 'party' (got {by!r})", argument="by")
+    lines = [
+        "gantt",
+        f"    title {_label(agreement.title.value)}",
+        "    dateFormat YYYY-MM-DD",
+    ]
+    names = {party.id: _label(party.name.value) for party in agreement.parties}
+    sections: dict[str, list[str]] = {}
+    undated: list[str] = []
+    for schedule in agreement.schedules:
+        for task in schedule.tasks:
+            if task.due is None or task.due.end is None:
+                undated.append(task.id)
+                continue
+            bar = (
+                f"    {_label(task.title.value)} :{_status(task.status.value)}"
+                f"{_mid(task.id)}, {task.due.start.isoformat()}, {task.due.end.add(days=1).isoformat()}"
+            )
+            if by == "schedule":
+                sections.setdefault(_label((schedule.title or Text(schedule.id)).value), []).append(bar)
+            else:
+                for owner in task.owners or ("(no owner)",):
+                    sections.setdefault(names.get(owner, owner), []).append(bar)
+    milestones = []
+    for review in agreement.reviews:
+        if review.due is not None and review.due.end is not None:
+            title = (review.title or Text(f"{review.kind.value} review")).value
+            milestones.append(
+                f"    {_label(title)} :milestone, {_mid('review-' + review.id)}, "
+                f"{review.due.end.isoformat()}, 0d"
+            )
+    for event in agreement.events:
+        title = (event.title or Text(event.kind)).value
+        milestones.append(
+            f"    {_label(title)} :milestone, {_mid('event-' + event.id)}, {event.date.isoformat()}, 0d"
+        )
+    for heading, bars in sections.items():
+        lines.append(f"    section {heading}")
+        lines.extend(bars)
+    if milestones:
+        lines.append("    section Milestones")
+        lines.extend(milestones)
+    lines.extend(f"    %% undated task: {task_id}" for task_id in undated)
+    return "\n".join(lines) + "\n"
+
+
+def _status(status: str) -> str:
+    return {"completed": "done, ", "in-process": "active, "}.get(status, "")
+
+
+def _mid(item: str) -> str:
+    return "id_" + "".join(ch if ch.isalnum() else "_" for ch in item)
+
+
+_COLUMNS = ["kind", "item", "title", "date", "window", "owners", "index", "schedule", "status"]
+
+
+def to_csv(found: Iterable[Occurrence]) -> str:
+    """Occurrences as CSV for spreadsheets, one row each, with a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    for o in found:
+        writer.writerow(
+            [
+                o.kind,
+                o.item,
+                o.title.value,
+                o.date.isoformat() if o.date else "",
+                str(o.window) if isinstance(o.window, Period) else "",
+                " ".join(o.owners),
+                o.index,
+                o.schedule or "",
+                o.status.value if o.status else "",
+            ]
+        )
+    return out.getvalue()

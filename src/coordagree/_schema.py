@@ -1,0 +1,195 @@
+"""The document format's JSON Schema (draft 2020-12), generated from the model classes.
+
+Each attrs class becomes a ``$defs`` entry whose properties are its attributes, typed from its
+annotations; the few types with their own document form (`Text`, `Period`, dates, RRULEs) have
+hand-written entries here, next to the converter hooks that read them. The same schema ships as
+``coordagree/data/coordagree-1.0.schema.json``; a test keeps the file equal to this output.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from typing import Any
+
+import attrs
+import pendulum
+
+from coordagree._agreement import Agreement
+from coordagree._documents import FORMAT_VERSION, VERSION_KEY
+from coordagree._extensions import EXTENSION_PREFIX
+from coordagree._period import Period
+from coordagree._recurrence import Recurrence
+from coordagree._text import Text
+
+__all__ = ["json_schema"]
+
+_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+_DAY = r"^\d{4}-\d{2}-\d{2}$"
+_REDUCED = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+_SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
+    Text: (
+        "Text",
+        {
+            "description": "Human text: a string, or a language map whose first key is the "
+            "primary language.",
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"type": "string"},
+                    "additionalProperties": {"type": "string"},
+                },
+            ],
+        },
+    ),
+    Period: (
+        "Period",
+        {
+            "description": "An inclusive period. A single date (YYYY, YYYY-MM or YYYY-MM-DD) "
+            "is that whole year, month or day; an object gives start, an optional end (absent: "
+            "open-ended) and the source's wording.",
+            "oneOf": [
+                {"$ref": "#/$defs/PartialDate"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "start": {"$ref": "#/$defs/PartialDate"},
+                        "end": {"$ref": "#/$defs/PartialDate"},
+                        "as_written": {"type": "string"},
+                    },
+                    "required": ["start"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
+    ),
+    pendulum.Date: (
+        "Date",
+        {"description": "An ISO 8601 day.", "type": "string", "pattern": _DAY},
+    ),
+    pendulum.DateTime: (
+        "DateTime",
+        {
+            "description": "An ISO 8601 datetime with its UTC offset.",
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$",
+        },
+    ),
+    Recurrence: (
+        "Recurrence",
+        {
+            "description": "An RFC 5545 RRULE, such as FREQ=YEARLY;BYMONTH=12.",
+            "type": "string",
+            "pattern": r"^(RRULE:)?([A-Za-z]+=[^;]*;)*[A-Za-z]+=[^;]*$",
+        },
+    ),
+}
+
+_PARTIAL_DATE = {
+    "description": "A date at year, month or day precision: YYYY, YYYY-MM or YYYY-MM-DD "
+    "(an unquoted year is accepted).",
+    "oneOf": [
+        {"type": "string", "pattern": _REDUCED},
+        {"type": "integer", "minimum": 1, "maximum": 9999},
+    ],
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {"PartialDate": _PARTIAL_DATE}
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of(self, tp: Any) -> dict[str, Any]:
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if tp in _SPECIAL:
+            name, schema = _SPECIAL[tp]
+            self.defs.setdefault(name, schema)
+            return self.ref(name)
+        if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+            members = [a for a in args if a is not type(None)]
+            inner = self.of(members[0]) if len(members) == 1 else {"anyOf": [self.of(m) for m in members]}
+            return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
+        if origin is tuple:
+            return {"type": "array", "items": self.of(args[0])}
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            self.defs.setdefault(
+                tp.__name__,
+                {
+                    "description": (tp.__doc__ or "").strip().splitlines()[0],
+                    "enum": [m.value for m in tp],
+                },
+            )
+            return self.ref(tp.__name__)
+        if tp is str:
+            return {"type": "string"}
+        if tp is bool:
+            return {"type": "boolean"}
+        if tp is int:
+            return {"type": "integer"}
+        if isinstance(tp, type) and attrs.has(tp):
+            self.record(tp)
+            return self.ref(tp.__name__)
+        raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new type needs a rule
+
+    def record(self, cls: type) -> dict[str, Any]:
+        if cls.__name__ in self.defs:
+            return self.defs[cls.__name__]  # type: ignore[no-any-return]
+        schema: dict[str, Any] = {"type": "object"}
+        self.defs[cls.__name__] = schema
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if field.name == "extensions":
+                schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
+                continue
+            prop = self.of(hints[field.name])
+            if field.name == "id":
+                prop = {"type": "string", "pattern": _ID_PATTERN}
+            properties[field.name] = prop
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        doc = (cls.__doc__ or "").strip().splitlines()
+        if doc:
+            schema["description"] = doc[0]
+        schema["properties"] = properties
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of coordagree documents, generated from the classes.
+
+    What the loader refuses structurally, the schema refuses too, except the few checks JSON
+    Schema cannot express (an end before a start, an RRULE that dateutil cannot read, a date
+    that does not exist such as 2023-02-30).
+
+    Example:
+        >>> import coordagree
+        >>> coordagree.json_schema()["properties"]["coordagree"]
+        {'const': '1.0'}
+    """
+    builder = _Builder()
+    agreement = builder.record(Agreement)
+    root: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://coordagree.readthedocs.io/schema/coordagree-{FORMAT_VERSION}.schema.json",
+        "title": f"coordagree document, format {FORMAT_VERSION}",
+        "description": "An inter-agency agreement: coordination programme, regulation, MOU.",
+        "type": "object",
+        "properties": {VERSION_KEY: {"const": FORMAT_VERSION}, **agreement["properties"]},
+        "required": [VERSION_KEY, *agreement["required"]],
+        "patternProperties": agreement["patternProperties"],
+        "additionalProperties": False,
+        "$defs": dict(sorted((k, v) for k, v in builder.defs.items() if k != "Agreement")),
+    }
+    return root
