@@ -242,7 +242,7 @@ class Agreement:
         return tuple(
             task
             for task in self.tasks
-            if ids.intersection(task.owners, task.partners, task.rotation)
+            if ids & {*task.owners, *task.partners, *task.rotation}
             or task.executor in ids
         )
 

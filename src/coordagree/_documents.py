@@ -7,10 +7,8 @@ keyed by the classes' attribute names. This module joins `_formats` (text ⇄ pl
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,6 +18,7 @@ import attrs
 import cattrs
 
 from coordagree._agreement import Agreement
+from coordagree._atomic import write_atomic
 from coordagree._convert import make_converter
 from coordagree._findings import structure_findings
 from coordagree._formats import Format, Limits, Parsed, format_for_path, parse, render
@@ -312,19 +311,4 @@ def dump(
     """
     name = os.fspath(path)
     text = dumps(agreement, format or format_for_path(name))
-    folder = os.path.dirname(os.path.abspath(name))
-    handle, temporary = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, os.stat(name).st_mode & 0o777)
-        os.replace(temporary, name)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_atomic(name, text.encode("utf-8"))

@@ -324,6 +324,35 @@ class _YamlBuilder:
         return result
 
 
+def _expanded_size(root: Node) -> int:
+    """How many values the node tree expands to, counting shared (aliased) nodes each time."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = (
+            [child for pair in node.value for child in pair]
+            if isinstance(node, MappingNode)
+            else list(node.value)
+        )
+        if ready:
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            open_nodes.discard(id(node))
+        else:
+            if any(id(child) in open_nodes or child is node for child in children):
+                raise _Refused("unsafe-yaml", "a YAML alias refers to itself", node.start_mark)
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
 def _parse_yaml(text: str, limits: Limits) -> Parsed:
     loader = _Loader(text, limits.max_aliases)
     try:
@@ -331,6 +360,13 @@ def _parse_yaml(text: str, limits: Limits) -> Parsed:
             node = loader.get_single_node()
             if node is None:
                 return Parsed(None, {})
+            if _expanded_size(node) > limits.max_nodes:
+                raise _Refused(
+                    "too-large",
+                    f"the document expands to more than {limits.max_nodes} values "
+                    "(YAML aliases repeat what they name)",
+                    node.start_mark,
+                )
             builder = _YamlBuilder(loader, limits)
             data = builder.build(node, "", 0)
         finally:

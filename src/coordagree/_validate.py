@@ -386,7 +386,7 @@ def _tasks(ctx: _Context) -> None:
                         f"{base}/history",
                         f"task {task.id!r} has status changes out of date order",
                     )
-                latest = max(task.history, key=lambda change: change.on)
+                latest = max(enumerate(task.history), key=lambda pair: (pair[1].on, pair[0]))[1]
                 if latest.status is not task.status:
                     ctx.add(
                         "status-history-mismatch",

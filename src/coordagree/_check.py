@@ -1,0 +1,73 @@
+"""Checking a file end to end (parse, structure, validate) for the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from coordagree._documents import nfc_findings, read_document
+from coordagree._formats import format_for_path
+from coordagree._validate import validate
+from coordagree.errors import DocumentError, Finding, Severity
+
+__all__ = ["FileResult", "check_file"]
+
+_UNPARSEABLE = {"syntax", "encoding", "unknown-format"}
+
+
+@attrs.frozen
+class FileResult:
+    """The findings for one file, and whether it could not be read or parsed at all."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    unreadable: bool = False
+
+    def ok(self, *, strict: bool = False) -> bool:
+        """No error (and, when ``strict``, no warning either)."""
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return not self.unreadable and not any(f.severity in failing for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the file and each finding with file, line, column, code, path..."""
+        return {
+            "file": self.path,
+            "ok": self.ok(),
+            "findings": [
+                {"file": self.path, "line": f.line, "column": f.column, **f.to_dict()}
+                for f in self.findings
+            ],
+        }
+
+
+def check_file(path: Path) -> FileResult:
+    """Load and validate one file, collecting every finding rather than raising."""
+    name = str(path)
+    try:
+        fmt = format_for_path(name)
+        data = path.read_bytes()
+    except DocumentError as exc:
+        return FileResult(name, exc.findings, unreadable=True)
+    except OSError as exc:
+        problem = Finding(
+            code="unreadable",
+            severity=Severity.ERROR,
+            path="",
+            message=f"cannot read the file: {exc.strerror or exc}",
+        )
+        return FileResult(name, (problem,), unreadable=True)
+    try:
+        agreement, parsed = read_document(data, fmt, source=name)
+    except DocumentError as exc:
+        codes = {f.code for f in exc.findings}
+        return FileResult(name, exc.findings, unreadable=codes <= _UNPARSEABLE)
+    report = validate(agreement)
+    placed = []
+    for finding in report.findings:
+        line, column = parsed.position(finding.path)
+        placed.append(attrs.evolve(finding, line=line, column=column))
+    seen = {(f.code, f.path) for f in placed}
+    extra = [f for f in nfc_findings(parsed) if (f.code, f.path) not in seen]
+    return FileResult(name, (*placed, *extra))

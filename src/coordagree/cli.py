@@ -1,0 +1,290 @@
+"""The ``coordagree`` command line: validate, show, agenda, export, schema, convert, new.
+
+Needs the ``cli`` extra. Exit codes: 0 clean; 1 a document has an error-level finding (or a
+warning, with ``--strict``); 2 a file is missing or unreadable, or the command line is wrong.
+Heavy imports happen inside commands, so ``coordagree --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = ["main"]
+
+_FORMATS = ("json", "yaml", "yml", "toml")
+
+
+class _Fail(click.ClickException):
+    """A problem for a person: one clear line, exit code 2."""
+
+    exit_code = 2
+
+
+def _files(paths: tuple[str, ...]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and found.suffix.lstrip(".").lower() in _FORMATS:
+                    yield found
+        elif path.exists():
+            yield path
+        else:
+            raise _Fail(f"{raw}: no such file or folder")
+
+
+def _load(path: str | None) -> Any:
+    import coordagree
+    from coordagree.errors import DocumentError
+
+    if path is None:
+        return coordagree.seed_programme()
+    if not Path(path).is_file():
+        raise _Fail(f"{path}: no such file")
+    try:
+        return coordagree.load(path)
+    except DocumentError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="coordagree")
+@click.option("--debug", is_flag=True, help="Show the Python traceback of unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Record, check, exchange and schedule inter-agency agreements."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print findings.",
+)
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+def validate(paths: tuple[str, ...], output: str, strict: bool) -> None:
+    """Check documents (files or folders, recursively) and print every finding.
+
+    Exit 0 when clean, 1 when any document has an error (or a warning, with --strict),
+    2 when a file is missing or is not JSON, YAML or TOML at all.
+    """
+    from rich.console import Console
+    from rich.progress import track
+
+    from coordagree._check import check_file
+
+    files = list(_files(paths))
+    results = []
+    iterable = (
+        track(files, description="Checking", console=Console(stderr=True), transient=True)
+        if len(files) > 20 and output == "text"
+        else files
+    )
+    for path in iterable:
+        results.append(check_file(path))
+    unreadable = any(r.unreadable for r in results)
+    failing = any(not r.ok(strict=strict) for r in results)
+    if output == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "ok": not failing and not unreadable,
+                    "files": [r.to_dict() for r in results],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        for result in results:
+            for finding in result.findings:
+                where = f"{result.path}:{finding.line or 1}:{finding.column or 1}"
+                if output == "github":
+                    level = {"error": "error", "warning": "warning"}.get(finding.severity, "notice")
+                    click.echo(
+                        f"::{level} file={result.path},line={finding.line or 1},"
+                        f"col={finding.column or 1},title={finding.code}::"
+                        f"{finding.path or '/'}: {finding.message}"
+                    )
+                else:
+                    console.print(
+                        f"{where}: {finding.severity.value} {finding.code} "
+                        f"{finding.path or '/'}: {finding.message}"
+                        + (f" (hint: {finding.hint})" if finding.hint else ""),
+                        markup=False,
+                    )
+        if output == "text":
+            bad = sum(1 for r in results if not r.ok(strict=strict))
+            console.print(f"{len(results)} file(s) checked, {bad} with problems", markup=False)
+    if unreadable:
+        sys.exit(2)
+    if failing:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path", required=False)
+def show(path: str | None) -> None:
+    """Show a programme at a glance (the bundled Quảng Bình programme when PATH is omitted)."""
+    from rich.console import Console
+
+    from coordagree._show import render_show
+
+    Console(highlight=False).print(render_show(_load(path)))
+
+
+def _date(value: str, name: str) -> Any:
+    import pendulum
+
+    try:
+        return pendulum.Date.fromisoformat(value)
+    except ValueError:
+        from coordagree._checks import date_hint
+
+        raise click.BadParameter(f"{value!r} is not a date; {date_hint(value)}", param_hint=name)
+
+
+@cli.command()
+@click.argument("path", required=False)
+@click.option("--as-of", "as_of", required=True, help="The day to ask about (YYYY-MM-DD).")
+@click.option("--party", help="Only this party and its sub-bodies.")
+@click.option("--window", help="Also list what falls in this window: YYYY, YYYY-MM or START..END.")
+def agenda(path: str | None, as_of: str, party: str | None, window: str | None) -> None:
+    """What is due and overdue as of a day (PATH defaults to the bundled programme)."""
+    import coordagree
+    from coordagree.errors import CoordagreeError
+
+    day = _date(as_of, "--as-of")
+    agreement = _load(path)
+    try:
+        overdue = {o.item for o in coordagree.overdue(agreement, day, party)}
+        due = coordagree.due(agreement, day, party)
+        span = None
+        if window:
+            start, _, end = window.partition("..")
+            span = coordagree.Period.parse(start, end or None)
+            items = coordagree.agenda(agreement, span, party)
+    except CoordagreeError as exc:
+        raise _Fail(str(exc)) from None
+    click.echo(f"As of {day.isoformat()}: {len(due)} due, {len(overdue)} overdue")
+    for o in due:
+        flag = "OVERDUE" if o.item in overdue else "due"
+        click.echo(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]")
+    if span is not None:
+        click.echo(f"In {span}:")
+        for o in items:
+            click.echo(f"  {o.date} {o.kind:6} {o.item}: {o.title}")
+        for o in items.undated:
+            click.echo(f"  (undated) {o.kind:6} {o.item}: {o.title}")
+
+
+@cli.command()
+@click.argument("path", required=False)
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["ics", "mermaid", "csv", "json", "yaml", "toml"]),
+    required=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (else stdout).")
+def export(path: str | None, target: str, output: str | None) -> None:
+    """Export a programme as a calendar, a Gantt chart, a CSV of occurrences or a document."""
+    import coordagree
+
+    agreement = _load(path)
+    data: str | bytes
+    if target == "ics":
+        data = coordagree.to_ics(agreement)
+    elif target == "mermaid":
+        data = coordagree.to_mermaid(agreement)
+    elif target == "csv":
+        window = agreement.period
+        if window is None or window.end is None:
+            raise _Fail("a CSV of occurrences needs an agreement with a closed period")
+        data = coordagree.to_csv(coordagree.occurrences(agreement, window))
+    else:
+        data = coordagree.dumps(agreement, target)  # type: ignore[arg-type]
+    _write(data, output)
+
+
+def _write(data: str | bytes, output: str | None) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+        return
+    from coordagree._atomic import write_atomic
+
+    write_atomic(output, raw)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the document format's JSON Schema."""
+    import coordagree
+
+    click.echo(json.dumps(coordagree.json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+def convert(source: str, target: str) -> None:
+    """Convert a document between JSON, YAML and TOML (formats from the extensions)."""
+    import coordagree
+    from coordagree.errors import DocumentError
+
+    agreement = _load(source)
+    try:
+        coordagree.dump(agreement, target)
+    except DocumentError as exc:
+        raise _Fail(str(exc)) from None
+
+
+@cli.command()
+@click.argument("target", required=False)
+def new(target: str | None) -> None:
+    """Write a commented skeleton document that validates (stdout when TARGET is omitted)."""
+    from coordagree._skeleton import SKELETON
+
+    if target is None:
+        click.echo(SKELETON, nl=False)
+        return
+    if os.path.exists(target):
+        raise _Fail(f"{target}: already exists; not overwritten")
+    _write(SKELETON, target)
+
+
+def main() -> None:
+    """Run the command line; unexpected errors print one line unless ``--debug`` is given."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"Error: {exc} (run with --debug for details)", err=True)
+        sys.exit(2)

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import coordagree
+from coordagree.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+INVALID = Path(__file__).parent / "data" / "invalid"
+SEED = ROOT / "examples" / "quang-binh-2023.yaml"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_validate_clean_with_warning_and_strict() -> None:
+    code, out = run("validate", str(SEED))
+    assert code == 0 and "commitment-count-mismatch" in out
+    code, _ = run("validate", "--strict", str(SEED))
+    assert code == 1
+
+
+def test_validate_exit_codes() -> None:
+    assert run("validate", str(INVALID / "bad-date.yaml"))[0] == 1
+    assert run("validate", str(INVALID / "unresolved-reference.yaml"))[0] == 1
+    assert run("validate", str(INVALID / "syntax.yaml"))[0] == 2
+    assert run("validate", "no/such/file.yaml")[0] == 2
+
+
+def test_validate_json_output() -> None:
+    code, out = run("validate", "--format", "json", str(INVALID / "bad-date.yaml"), str(SEED))
+    assert code == 1
+    data = json.loads(out)
+    assert data["ok"] is False
+    finding = data["files"][0]["findings"][0]
+    assert {k: finding[k] for k in ("code", "severity", "path", "line", "column")} == {
+        "code": "bad-date",
+        "severity": "error",
+        "path": "/period/start",
+        "line": 10,
+        "column": 3,
+    }
+    assert finding["file"].endswith("bad-date.yaml")
+
+
+def test_validate_folder_and_github_format() -> None:
+    code, out = run("validate", "--format", "github", str(INVALID))
+    assert code == 2  # the folder holds unparseable files too
+    assert "::error file=" in out and "title=unresolved-reference" in out
+
+
+def test_show_defaults_to_seed() -> None:
+    code, out = run("show")
+    assert code == 0 and "Ban Dân vận Tỉnh ủy" in out and "Lê Văn Bảo" in out
+
+
+def test_agenda() -> None:
+    code, out = run("agenda", "--as-of", "2024-01-01", "--window", "2023")
+    assert code == 0 and "3 due, 3 overdue" in out and "2023-05-29 event" in out
+    code, out = run("agenda", "--as-of", "29/5/2023")
+    assert code == 2 and "did you mean 2023-05-29?" in out
+    code, out = run("agenda", "--as-of", "2024-01-01", "--party", "nobody")
+    assert code == 2 and "no party with id 'nobody'" in out
+
+
+def test_export_schema_convert_new(tmp_path: Path) -> None:
+    code, out = run("export", "--to", "mermaid")
+    assert code == 0 and out.startswith("gantt")
+    target = tmp_path / "p.ics"
+    assert run("export", str(SEED), "--to", "ics", "-o", str(target))[0] == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    code, out = run("schema")
+    assert json.loads(out) == coordagree.json_schema()
+    toml = tmp_path / "p.toml"
+    assert run("convert", str(SEED), str(toml))[0] == 0
+    assert coordagree.load(toml) == coordagree.seed_programme()
+    skeleton = tmp_path / "new.yaml"
+    assert run("new", str(skeleton))[0] == 0
+    assert coordagree.validate(coordagree.load(skeleton)).findings == ()
+    assert run("new", str(skeleton))[0] == 2
+
+
+def test_installed_entry_point_runs() -> None:
+    exe = shutil.which("coordagree", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    done = subprocess.run([exe, "validate", str(SEED)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    missing = subprocess.run([exe, "show", "missing.yaml"], capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert "missing.yaml: no such file" in missing.stderr and "Traceback" not in missing.stderr

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coordagree
+from coordagree._check import check_file
+from coordagree.errors import DocumentError, UnsupportedVersionError
+from coordagree.strategies import agreements, documents
+
+DATA = Path(__file__).parent / "data" / "invalid"
+EXPECTED: dict[str, Any] = json.loads((DATA / "expected.json").read_text("utf-8"))
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = coordagree.json_schema()
+FORMATS = ["json", "yaml", "toml"]
+
+
+@given(agreements(), st.sampled_from(FORMATS))
+def test_round_trip_every_format(agreement: coordagree.Agreement, fmt: str) -> None:
+    text = coordagree.dumps(agreement, fmt)  # type: ignore[arg-type]
+    again = coordagree.loads(text, fmt)  # type: ignore[arg-type]
+    assert again == agreement
+    assert coordagree.dumps(again, fmt) == text  # type: ignore[arg-type]
+
+
+@given(documents())
+def test_documents_match_the_schema(document: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator(SCHEMA).validate(json.loads(json.dumps(document)))
+
+
+def test_vietnamese_is_byte_exact() -> None:
+    seed = coordagree.seed_programme()
+    for fmt in FORMATS:
+        text = coordagree.dumps(seed, fmt)  # type: ignore[arg-type]
+        assert "Ban Cán sự Đảng Tòa án Nhân dân tỉnh" in text
+        assert "Lê Văn Bảo" in text and "Hồ An Phong" in text
+        assert coordagree.loads(text.encode("utf-8"), fmt) == seed  # type: ignore[arg-type]
+
+
+def test_version_key_first_and_found_anywhere() -> None:
+    text = coordagree.dumps(coordagree.seed_programme())
+    assert text.startswith('{\n  "coordagree": "1.0",')
+    data = json.loads(text)
+    moved = {k: v for k, v in data.items() if k != "coordagree"} | {"coordagree": "1.0"}
+    assert coordagree.loads(json.dumps(moved)) == coordagree.seed_programme()
+
+
+def test_format_is_guessed() -> None:
+    seed = coordagree.seed_programme()
+    for fmt in FORMATS:
+        assert coordagree.loads(coordagree.dumps(seed, fmt)) == seed  # type: ignore[arg-type]
+
+
+def test_newer_version_is_refused_clearly() -> None:
+    with pytest.raises(UnsupportedVersionError) as info:
+        coordagree.loads('{"coordagree": "2.0", "id": "a", "title": "x", "kind": "mou"}')
+    assert "needs coordagree >=" in str(info.value)
+    assert info.value.findings[0].path == "/coordagree"
+
+
+def test_upgrade_keeps_current_documents() -> None:
+    data = coordagree.to_document(coordagree.seed_programme())
+    assert coordagree.upgrade(data) == data
+
+
+def test_extensions_round_trip_and_plain_unknown_keys_fail() -> None:
+    doc = coordagree.to_document(coordagree.seed_programme())
+    doc["x-registry"] = {"number": "12-CTr/BDVTU", "tags": ["dân vận"]}
+    doc["parties"][0]["x-code"] = 7
+    agreement = coordagree.from_document(doc)
+    assert agreement.extensions["x-registry"]["number"] == "12-CTr/BDVTU"
+    assert coordagree.to_document(agreement) == doc
+    doc["parties"][0]["nmae"] = "?"
+    with pytest.raises(DocumentError) as info:
+        coordagree.from_document(doc)
+    (finding,) = info.value.findings
+    assert (finding.code, finding.path, finding.hint) == (
+        "unknown-key",
+        "/parties/0/nmae",
+        "did you mean 'name'?",
+    )
+
+
+def test_day_first_date_gets_a_hint() -> None:
+    text = coordagree.dumps(coordagree.seed_programme(), "yaml").replace(
+        "date: '2023-05-29'", "date: 29/5/2023", 1
+    )
+    with pytest.raises(DocumentError) as info:
+        coordagree.loads(text, "yaml")
+    (finding,) = info.value.findings
+    assert finding.code == "bad-date" and finding.path == "/events/0/date"
+    assert finding.hint == "dates are ISO 8601: did you mean 2023-05-29?"
+    assert finding.line is not None and text.splitlines()[finding.line - 1].strip().startswith("date:")
+
+
+def test_limits_are_configurable() -> None:
+    text = coordagree.dumps(coordagree.seed_programme())
+    with pytest.raises(DocumentError) as info:
+        coordagree.loads(text, limits=coordagree.Limits(max_bytes=100))
+    assert info.value.codes == ["too-large"]
+    with pytest.raises(DocumentError) as deep:
+        coordagree.loads("[" * 50 + "]" * 50, "json")
+    assert deep.value.codes == ["too-deep"]
+    long = coordagree.to_document(coordagree.seed_programme())
+    long["title"] = "x" * 2000
+    with pytest.raises(DocumentError) as longer:
+        coordagree.loads(json.dumps(long), limits=coordagree.Limits(max_string=1000))
+    assert [(f.code, f.path) for f in longer.value.findings] == [("too-long", "/title")]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_corpus(name: str) -> None:
+    expected = EXPECTED[name]
+    result = check_file(DATA / name)
+    assert [[f.code, f.path] for f in result.findings] == expected["findings"]
+    assert result.findings
+    if expected["schema_rejects"] is not None:
+        document = coordagree._formats.parse((DATA / name).read_bytes(), None, coordagree.Limits())[0].data
+        valid = jsonschema.Draft202012Validator(SCHEMA).is_valid(document)
+        assert valid is not expected["schema_rejects"]
+
+
+def test_every_rule_has_a_corpus_document() -> None:
+    covered = {code for entry in EXPECTED.values() for code, _ in entry["findings"]}
+    semantic = {code for code, rule in coordagree.RULES.items() if not rule.structural}
+    assert semantic <= covered
+
+
+def test_schema_file_matches_generated() -> None:
+    shipped = ROOT / "src" / "coordagree" / "data" / "coordagree-1.0.schema.json"
+    assert json.loads(shipped.read_text("utf-8")) == SCHEMA
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_seed_validates_against_schema() -> None:
+    document = coordagree.to_document(coordagree.seed_programme())
+    jsonschema.Draft202012Validator(SCHEMA).validate(json.loads(json.dumps(document)))
+
+
+def test_dump_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "programme.yaml"
+    seed = coordagree.seed_programme()
+    coordagree.dump(seed, target)
+    before = target.read_bytes()
+
+    def broken(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        coordagree.dump(coordagree.Agreement(id="other", title="x", kind="mou"), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["programme.yaml"]
+    monkeypatch.undo()
+    assert coordagree.load(target) == seed
+
+
+def test_load_with_validation_reports_semantic_errors(tmp_path: Path) -> None:
+    path = DATA / "unresolved-reference.yaml"
+    assert coordagree.load(path).id == "my-programme"
+    with pytest.raises(DocumentError) as info:
+        coordagree.load(path, validate=True)
+    assert [(f.code, f.path, f.line) for f in info.value.findings] == [
+        ("unresolved-reference", "/schedules/0/tasks/0/owners/1", 39)
+    ]

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import pendulum
+import pytest
+from quang_binh_2023 import build
+
+import coordagree
+from coordagree import (
+    Party,
+    PartyRole,
+    Period,
+    Recurrence,
+    StatusChange,
+    Task,
+    TaskStatus,
+    Termination,
+    Text,
+)
+from coordagree.errors import InvalidTypeError, InvalidValueError
+
+
+@pytest.fixture(scope="module")
+def seed() -> coordagree.Agreement:
+    return build()
+
+
+def test_seed_holds_every_fact(seed: coordagree.Agreement) -> None:
+    assert str(seed.title) == "Chương trình phối hợp về công tác dân vận giai đoạn 2023 - 2026"
+    assert seed.period is not None and seed.period.as_written == "giai đoạn 2023 - 2026"
+    assert seed.declared_commitments == 9 and len(seed.commitments) == 4
+    assert seed.party("ban-dan-van").parent == "tinh-uy"
+    assert seed.party("tand").directed_by == "bcs-tand"
+    assert not seed.party("tand").has_role(PartyRole.SIGNATORY)
+    bao = seed.person("le-van-bao")
+    assert [str(p.title) for p in bao.positions] == [
+        "Ủy viên Ban Thường vụ",
+        "Trưởng ban Dân vận",
+        "Chủ nhiệm Ủy ban Kiểm tra",
+    ]
+    signing = seed.events[0]
+    assert signing.date == pendulum.date(2023, 5, 29)
+    assert signing.part_of_day == "afternoon" and signing.date_as_written == "Chiều ngày 29/5/2023"
+    assert signing.chair is not None and signing.chair.person == "le-van-bao"
+    assert [a.person for a in signing.attendees] == ["ho-an-phong"]
+    first = seed.task("2023-tand")
+    assert first.owners == ("ban-dan-van", "bcs-tand") and first.executor == "tand"
+    assert first.partners == ("he-thong-tham-muu",)
+    assert first.due == Period.parse("2023", as_written="trong năm 2023")
+    assert seed.provenance is not None and seed.provenance.author_as_written == "PV Hồng Lựu"
+    assert seed.provenance.published == pendulum.parse("2023-05-30T10:17:00+07:00")
+
+
+def test_lookups(seed: coordagree.Agreement) -> None:
+    assert {p.id for p in seed.sub_bodies("tinh-uy")} == {"ban-thuong-vu", "ubkt-tinh-uy", "ban-dan-van"}
+    assert [t.id for t in seed.tasks_of("tand")] == ["2023-tand"]
+    assert len(seed.tasks_of("tinh-uy", include_sub_bodies=True)) == 3
+    assert seed.tasks_of("tinh-uy") == ()
+    assert seed.schedule_of("2023-thads").id == "2023"
+    assert [p.id for p in seed.people_at("ubnd-tinh")] == ["ho-an-phong"]
+    with pytest.raises(coordagree.UnknownIdError) as info:
+        seed.party("nobody")
+    assert info.value.id == "nobody" and str(info.value) == "the agreement has no party with id 'nobody'"
+
+
+def test_frozen(seed: coordagree.Agreement) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        seed.id = "x"  # type: ignore[misc]
+    changed = attrs.evolve(seed, id="other")
+    assert changed.id == "other" and seed.id != "other"
+
+
+def test_text_is_nfc_and_multilingual() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ban Dân vận")
+    text = Text(decomposed, lang="vi", translations={"en": "Mass Mobilisation Board"})
+    assert text.value == "Ban Dân vận" and unicodedata.is_normalized("NFC", text.value)
+    assert text.get("en") == "Mass Mobilisation Board" and text.get("fr") is None
+    assert text.languages == ("vi", "en")
+    with pytest.raises(InvalidValueError, match="need 'lang'"):
+        Text("x", translations={"en": "y"})
+
+
+def test_wrong_types_name_the_field() -> None:
+    with pytest.raises(InvalidTypeError) as info:
+        Party(id="a", name=5)  # type: ignore[arg-type]
+    assert str(info.value) == "'name' must be Text (got 5, a int)"
+    with pytest.raises(InvalidValueError, match="'id' must be an id"):
+        Party(id="has space", name="x")
+    with pytest.raises(InvalidValueError, match="'status' must be one of"):
+        Task(id="t", title="x", status="done")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="RRULE") as rrule:
+        Recurrence("FREQ=SOMETIMES")
+    assert rrule.value.code == "bad-rrule"
+
+
+def test_status_history_answers_the_past() -> None:
+    task = Task(
+        id="t",
+        title="x",
+        status=TaskStatus.COMPLETED,
+        history=(
+            StatusChange(status=TaskStatus.IN_PROCESS, on=pendulum.date(2023, 3, 1)),
+            StatusChange(status=TaskStatus.COMPLETED, on=pendulum.date(2023, 9, 1)),
+        ),
+    )
+    assert task.status_on(pendulum.date(2023, 1, 1)) is TaskStatus.NEEDS_ACTION
+    assert task.status_on(pendulum.date(2023, 5, 1)) is TaskStatus.IN_PROCESS
+    assert task.status_on(pendulum.date(2023, 9, 1)) is TaskStatus.COMPLETED
+
+
+def test_rotation() -> None:
+    task = Task(id="t", title="x", owners=("a", "b"), rotation=("a", "b"))
+    assert [task.owner_for(i) for i in range(3)] == [("a",), ("b",), ("a",)]
+
+
+def test_termination_by_notice() -> None:
+    terms = Termination(notice_days=30, minimum_months=12)
+    start = pendulum.date(2024, 1, 1)
+    assert terms.earliest_end(start, pendulum.date(2024, 3, 1)) == pendulum.date(2024, 12, 31)
+    assert terms.earliest_end(start, pendulum.date(2025, 3, 1)) == pendulum.date(2025, 3, 31)
+
+
+def test_recurrence_dates() -> None:
+    rule = Recurrence("RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15")
+    assert rule.rule == "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"
+    days = rule.dates(pendulum.date(2023, 1, 1), pendulum.date(2025, 12, 31))
+    assert days == [pendulum.date(y, 12, 15) for y in (2023, 2024, 2025)]
+    assert Recurrence("FREQ=DAILY;COUNT=2;UNTIL=20240101").has_count_and_until

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import icalendar
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coordagree
+from coordagree import Period
+from coordagree.errors import InvalidArgumentError
+from coordagree.strategies import agreements
+
+SEED = coordagree.seed_programme()
+
+
+def _window(agreement: coordagree.Agreement) -> Period:
+    assert agreement.period is not None
+    end = agreement.period.end or agreement.period.start.add(years=2)
+    return Period(start=agreement.period.start.subtract(days=90), end=end)
+
+
+def test_seed_tasks_in_2023_agenda_and_overdue_in_2024() -> None:
+    agenda = coordagree.agenda(SEED, Period.years(2023))
+    assert [(o.kind, o.item, o.date) for o in agenda] == [
+        ("event", "hoi-nghi-ky-ket", pendulum.date(2023, 5, 29)),
+        ("task", "2023-tand", pendulum.date(2023, 12, 31)),
+        ("task", "2023-thads", pendulum.date(2023, 12, 31)),
+        ("task", "2023-vksnd", pendulum.date(2023, 12, 31)),
+    ]
+    assert [o.item for o in coordagree.overdue(SEED, pendulum.date(2024, 1, 1))] == [
+        "2023-tand",
+        "2023-thads",
+        "2023-vksnd",
+    ]
+    assert coordagree.overdue(SEED, pendulum.date(2023, 12, 31)) == []
+    assert len(coordagree.due(SEED, pendulum.date(2023, 12, 31))) == 3
+
+
+def test_agenda_for_a_party_includes_sub_bodies() -> None:
+    mine = coordagree.agenda(SEED, Period.years(2023), party="tinh-uy")
+    assert {o.item for o in mine} == {"hoi-nghi-ky-ket", "2023-tand", "2023-thads", "2023-vksnd"}
+    court = coordagree.agenda(SEED, Period.years(2023), party="tand")
+    assert [o.item for o in court] == ["2023-tand"]
+
+
+def test_bad_arguments_name_the_argument() -> None:
+    with pytest.raises(InvalidArgumentError) as window:
+        coordagree.agenda(SEED, Period.open("2023"))
+    assert window.value.argument == "window"
+    with pytest.raises(InvalidArgumentError) as party:
+        coordagree.agenda(SEED, Period.years(2023), party="nobody")
+    assert party.value.argument == "party"
+    with pytest.raises(InvalidArgumentError) as as_of:
+        coordagree.due(SEED, "2024-01-01")  # type: ignore[arg-type]
+    assert as_of.value.argument == "as_of"
+
+
+def test_undated_tasks_are_listed_not_dropped() -> None:
+    schedule = SEED.schedules[0]
+    task = coordagree.Task(id="undated", title="chưa có hạn", owners=("ban-dan-van",))
+    changed = coordagree.Agreement(
+        **{
+            **{f: getattr(SEED, f) for f in ("id", "title", "kind", "period", "parties")},
+            "schedules": (coordagree.TaskSchedule(id="s", period=schedule.period, tasks=(task,)),),
+        }
+    )
+    agenda = coordagree.agenda(changed, Period.years(2023))
+    assert [o.item for o in agenda.undated] == ["undated"]
+
+
+def test_rotation_and_recurrence() -> None:
+    task = coordagree.Task(
+        id="so-ket",
+        title="Sơ kết hằng năm",
+        owners=("a", "b"),
+        rotation=("a", "b"),
+        recurrence=("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",),
+    )
+    agreement = coordagree.Agreement(
+        id="x",
+        title="x",
+        kind="mou",
+        period=Period.years(2023, 2026),
+        parties=(coordagree.Party(id="a", name="A"), coordagree.Party(id="b", name="B")),
+        schedules=(coordagree.TaskSchedule(id="s", period=Period.years(2023, 2026), tasks=(task,)),),
+    )
+    found = coordagree.occurrences(agreement, Period.years(2023, 2026))
+    assert [(o.date.year, o.owners) for o in found if o.date] == [
+        (2023, ("a",)), (2024, ("b",)), (2025, ("a",)), (2026, ("b",)),
+    ]
+    later = coordagree.occurrences(agreement, Period.years(2025))
+    assert [(o.index, o.owners) for o in later] == [(2, ("a",))]
+
+
+@given(agreements(), st.sampled_from(["year", "quarter"]))
+def test_occurrences_in_window_sorted_and_split_consistent(
+    agreement: coordagree.Agreement, unit: str
+) -> None:
+    window = _window(agreement)
+    whole = coordagree.occurrences(agreement, window)
+    assert all(o.date is not None and window.contains(o.date) for o in whole)
+    assert [o.sort_key for o in whole] == sorted(o.sort_key for o in whole)
+    pieces = [o for piece in window.split(unit) for o in coordagree.occurrences(agreement, piece)]  # type: ignore[arg-type]
+    assert pieces == whole
+    for o in whole:
+        if o.kind == "task":
+            assert o.schedule is not None
+            schedule = next(s for s in agreement.schedules if s.id == o.schedule)
+            assert o.date is not None and schedule.period.contains(o.date)
+
+
+@given(agreements(), st.integers(0, 2000))
+def test_overdue_is_part_of_due(agreement: coordagree.Agreement, offset: int) -> None:
+    day = pendulum.date(2023, 1, 1).add(days=offset)
+    due = {(o.item, o.index) for o in coordagree.due(agreement, day)}
+    late = {(o.item, o.index) for o in coordagree.overdue(agreement, day)}
+    assert late <= due
+
+
+@given(agreements())
+def test_ics_parses_back_with_one_item_each(agreement: coordagree.Agreement) -> None:
+    calendar = icalendar.Calendar.from_ical(coordagree.to_ics(agreement))
+    todos = {str(c["uid"]): c for c in calendar.walk("VTODO")}
+    events = {str(c["uid"]): c for c in calendar.walk("VEVENT")}
+    tasks = list(agreement.tasks)
+    assert len(todos) == len(tasks)
+    for task in tasks:
+        todo = todos[f"task-{task.id}@{agreement.id}.coordagree"]
+        assert str(todo["summary"]) == task.title.value
+        if task.due is not None and task.due.end is not None:
+            assert todo["due"].dt == task.due.end
+    for event in agreement.events:
+        vevent = events[f"event-{event.id}@{agreement.id}.coordagree"]
+        assert vevent["dtstart"].dt == event.date
+
+
+def test_seed_exports() -> None:
+    ics = coordagree.to_ics(SEED)
+    calendar = icalendar.Calendar.from_ical(ics)
+    summaries = {str(todo["summary"]) for todo in calendar.walk("VTODO")}
+    assert "Tuyên truyền vận động các đương sự tự nguyện thi hành án" in summaries
+    assert len(calendar.walk("VTODO")) == 3 and len(calendar.walk("VEVENT")) == 1
+    assert coordagree.to_ics(SEED) == ics  # deterministic
+    chart = coordagree.to_mermaid(SEED)
+    assert chart.startswith("gantt\n")
+    assert "section nhiệm vụ cụ thể trong năm 2023" in chart
+    assert ":milestone, id_event_hoi_nghi_ky_ket, 2023-05-29, 0d" in chart
+    by_party = coordagree.to_mermaid(SEED, by="party")
+    assert "section Ban Dân vận Tỉnh ủy" in by_party
+    csv_text = coordagree.to_csv(coordagree.occurrences(SEED, Period.years(2023)))
+    assert csv_text.splitlines()[0] == "kind,item,title,date,window,owners,index,schedule,status"
+    assert len(csv_text.splitlines()) == 5
+
+
+def test_workload() -> None:
+    board = next(w for w in coordagree.workload(SEED) if w.party == "ban-dan-van")
+    assert (board.total, board.by_status, board.by_schedule) == (3, {"needs-action": 3}, {"2023": 3})
