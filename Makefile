@@ -37,7 +37,7 @@ docs: $(VENV)/.dev
 pytest: $(VENV)/.dev
 	$(BIN)/pytest -q
 
-test: lint typecheck docs pytest
+test: lint typecheck pytest
 
 clean:
 	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache .hypothesis

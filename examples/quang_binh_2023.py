@@ -175,8 +175,9 @@ def build() -> Agreement:
         ),
     )
     signatories = ("ban-dan-van", "bcs-tand", "bcs-vksnd", "cuc-thads")
-    jointly = (Responsibility(party="ban-dan-van", role=ResponsibilityRole.LEAD),) + tuple(
-        Responsibility(party=party) for party in signatories[1:]
+    jointly = (
+        Responsibility(party="ban-dan-van", role=ResponsibilityRole.LEAD),
+        *(Responsibility(party=party) for party in signatories[1:]),
     )
     all_objectives = tuple(objective.id for objective in objectives)
     commitments = tuple(
@@ -306,7 +307,7 @@ def build() -> Agreement:
         provenance=Provenance(
             source="Quang Binh Portal",
             title="Ký kết Chương trình phối hợp về công tác dân vận giai đoạn 2023 - 2026",
-            published=pendulum.datetime(2023, 5, 30, 10, 17, tz=pendulum.fixed_timezone(7 * 3600)),
+            published=pendulum.datetime(2023, 5, 30, 10, 17, tz=pendulum.FixedTimezone(7 * 3600)),
             published_as_written="10:17, Thứ Ba, 30-5-2023",
             author="Hồng Lựu",
             author_as_written="PV Hồng Lựu",

@@ -97,7 +97,9 @@ def test_day_first_date_gets_a_hint() -> None:
     (finding,) = info.value.findings
     assert finding.code == "bad-date" and finding.path == "/events/0/date"
     assert finding.hint == "dates are ISO 8601: did you mean 2023-05-29?"
-    assert finding.line is not None and text.splitlines()[finding.line - 1].strip().startswith("date:")
+    assert finding.line is not None and text.splitlines()[finding.line - 1].strip().startswith(
+        "date:"
+    )
 
 
 def test_limits_are_configurable() -> None:
@@ -122,7 +124,9 @@ def test_invalid_corpus(name: str) -> None:
     assert [[f.code, f.path] for f in result.findings] == expected["findings"]
     assert result.findings
     if expected["schema_rejects"] is not None:
-        document = coordagree._formats.parse((DATA / name).read_bytes(), None, coordagree.Limits())[0].data
+        document = coordagree._formats.parse((DATA / name).read_bytes(), None, coordagree.Limits())[
+            0
+        ].data
         valid = jsonschema.Draft202012Validator(SCHEMA).is_valid(document)
         assert valid is not expected["schema_rejects"]
 

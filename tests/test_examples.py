@@ -5,9 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quang_binh_2023 import build
-
 import coordagree
+from quang_binh_2023 import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,6 @@ import unicodedata
 import attrs
 import pendulum
 import pytest
-from quang_binh_2023 import build
 
 import coordagree
 from coordagree import (
@@ -20,6 +19,7 @@ from coordagree import (
     Text,
 )
 from coordagree.errors import InvalidTypeError, InvalidValueError
+from quang_binh_2023 import build
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,11 @@ def test_seed_holds_every_fact(seed: coordagree.Agreement) -> None:
 
 
 def test_lookups(seed: coordagree.Agreement) -> None:
-    assert {p.id for p in seed.sub_bodies("tinh-uy")} == {"ban-thuong-vu", "ubkt-tinh-uy", "ban-dan-van"}
+    assert {p.id for p in seed.sub_bodies("tinh-uy")} == {
+        "ban-thuong-vu",
+        "ubkt-tinh-uy",
+        "ban-dan-van",
+    }
     assert [t.id for t in seed.tasks_of("tand")] == ["2023-tand"]
     assert len(seed.tasks_of("tinh-uy", include_sub_bodies=True)) == 3
     assert seed.tasks_of("tinh-uy") == ()
@@ -62,7 +66,10 @@ def test_lookups(seed: coordagree.Agreement) -> None:
     assert [p.id for p in seed.people_at("ubnd-tinh")] == ["ho-an-phong"]
     with pytest.raises(coordagree.UnknownIdError) as info:
         seed.party("nobody")
-    assert info.value.id == "nobody" and str(info.value) == "the agreement has no party with id 'nobody'"
+    assert (
+        info.value.id == "nobody"
+        and str(info.value) == "the agreement has no party with id 'nobody'"
+    )
 
 
 def test_frozen(seed: coordagree.Agreement) -> None:
@@ -84,12 +91,12 @@ def test_text_is_nfc_and_multilingual() -> None:
 
 def test_wrong_types_name_the_field() -> None:
     with pytest.raises(InvalidTypeError) as info:
-        Party(id="a", name=5)  # type: ignore[arg-type]
+        Party(id="a", name=5)
     assert str(info.value) == "'name' must be Text (got 5, a int)"
     with pytest.raises(InvalidValueError, match="'id' must be an id"):
         Party(id="has space", name="x")
     with pytest.raises(InvalidValueError, match="'status' must be one of"):
-        Task(id="t", title="x", status="done")  # type: ignore[arg-type]
+        Task(id="t", title="x", status="done")
     with pytest.raises(InvalidValueError, match="RRULE") as rrule:
         Recurrence("FREQ=SOMETIMES")
     assert rrule.value.code == "bad-rrule"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pendulum
 import pytest
 from hypothesis import given
@@ -32,7 +34,7 @@ def test_end_before_start_names_both() -> None:
 
 def test_wrong_type_names_field_and_hints() -> None:
     with pytest.raises(InvalidTypeError) as info:
-        Period(start="29/5/2023")  # type: ignore[arg-type]
+        Period(start="29/5/2023")
     assert "'start' must be a date" in str(info.value)
     assert info.value.hint == "dates are ISO 8601: did you mean 2023-05-29?"
 
@@ -59,7 +61,7 @@ def test_split_rejects_unknown_unit() -> None:
 def test_split_tiles_exactly(period: Period, unit: str) -> None:
     pieces = period.split(unit)  # type: ignore[arg-type]
     assert pieces[0].start == period.start and pieces[-1].end == period.end
-    for before, after in zip(pieces, pieces[1:], strict=False):
+    for before, after in itertools.pairwise(pieces):
         assert before.end is not None
         assert before.end.add(days=1) == after.start
     assert sum(p.days or 0 for p in pieces) == period.days

@@ -38,6 +38,7 @@ from coordagree._codes import (
     ReviewKind,
     TaskStatus,
 )
+from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._convert import make_converter
 from coordagree._documents import (
     FORMAT_VERSION,
@@ -49,11 +50,10 @@ from coordagree._documents import (
     to_document,
     upgrade,
 )
-from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._events import Event, Participant, Signature
-from coordagree._parties import Party, Person, Position
 from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
+from coordagree._parties import Party, Person, Position
 from coordagree._period import DatePrecision, Period
 from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
@@ -80,6 +80,8 @@ from coordagree.errors import Finding, Severity
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMAT_VERSION",
+    "RULES",
     "Agenda",
     "Agreement",
     "AgreementKind",
@@ -88,7 +90,6 @@ __all__ = [
     "DatePrecision",
     "Event",
     "EventKind",
-    "FORMAT_VERSION",
     "Finding",
     "Limits",
     "Modality",
@@ -104,7 +105,6 @@ __all__ = [
     "Person",
     "Position",
     "Provenance",
-    "RULES",
     "Recurrence",
     "RelatedInstrument",
     "RelationKind",

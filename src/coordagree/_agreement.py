@@ -34,7 +34,7 @@ class UnknownIdError(InvalidArgumentError, KeyError):
         id: The id that was not found.
     """
 
-    def __init__(self, kind: str, id: str) -> None:  # noqa: A002 - mirrors the model's field
+    def __init__(self, kind: str, id: str) -> None:
         super().__init__(f"the agreement has no {kind} with id {id!r}", argument=kind)
         self.kind = kind
         self.id = id
@@ -44,9 +44,7 @@ class UnknownIdError(InvalidArgumentError, KeyError):
 
 
 def _records(*types: type) -> Any:
-    return attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(*types)]
-    )
+    return attrs.field(default=(), converter=to_tuple, validator=[instance_of(tuple), each(*types)])
 
 
 def _languages(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -150,7 +148,7 @@ class Agreement:
     def _index(self) -> _Index:
         return _Index.build(self)
 
-    def _get(self, table: dict[str, Any], kind: str, id: str) -> Any:  # noqa: A002
+    def _get(self, table: dict[str, Any], kind: str, id: str) -> Any:
         try:
             return table[id]
         except KeyError:
@@ -242,8 +240,7 @@ class Agreement:
         return tuple(
             task
             for task in self.tasks
-            if ids & {*task.owners, *task.partners, *task.rotation}
-            or task.executor in ids
+            if ids & {*task.owners, *task.partners, *task.rotation} or task.executor in ids
         )
 
     def people_at(self, party_id: str) -> tuple[Person, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -113,7 +113,7 @@ def positive(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
-def to_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
+def to_tuple(value: Any) -> Any:
     """Converter: any iterable (not a str or mapping) becomes a tuple; None becomes ()."""
     if value is None:
         return ()
@@ -121,7 +121,7 @@ def to_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
         return value
     if isinstance(value, str | bytes | Mapping):
         # Left as is: the validator then names the field and the wrong type.
-        return value  # type: ignore[return-value]
+        return value
     return tuple(value)
 
 

@@ -50,7 +50,7 @@ class Responsibility:
     party: str = attrs.field(validator=identifier)
     role: ResponsibilityRole = attrs.field(
         default=ResponsibilityRole.CO_OPERATING,
-        converter=closed(ResponsibilityRole),
+        converter=closed(ResponsibilityRole),  # type: ignore[misc]  # attrs plugin: converter factory
         validator=member_of(ResponsibilityRole),
     )
 
@@ -84,7 +84,9 @@ class Commitment:
         default=None, converter=to_optional_text, validator=optional(instance_of(Text))
     )
     modality: Modality = attrs.field(
-        default=Modality.OBLIGATION, converter=closed(Modality), validator=member_of(Modality)
+        default=Modality.OBLIGATION,
+        converter=closed(Modality),  # type: ignore[misc]  # attrs plugin: converter factory
+        validator=member_of(Modality),
     )
     binding: bool | None = attrs.field(default=None, validator=_optional_bool)
     responsible: tuple[Responsibility, ...] = attrs.field(

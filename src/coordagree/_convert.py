@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -30,7 +31,6 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from coordagree._checks import date_hint, to_datetime
-from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
@@ -249,7 +249,7 @@ def _is_record(cls: Any) -> bool:
 
 def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
     def factory(cls: type) -> Callable[..., Any]:
-        generated = make_dict_structure_fn(
+        generated: Callable[..., Any] = make_dict_structure_fn(
             cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
         takes_extensions = _has_extensions(cls)
@@ -274,7 +274,9 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
 
 def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
     def factory(cls: type) -> Callable[..., Any]:
-        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        generated: Callable[..., Any] = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True
+        )
         if not _has_extensions(cls):
             return generated
 
@@ -303,13 +305,13 @@ def _plain(value: Any) -> Any:
 
 
 def _is_tuple(cls: Any) -> bool:
-    args = getattr(cls, "__args__", ())
-    return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+    args: tuple[Any, ...] = tuple(getattr(cls, "__args__", ()))
+    return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[-1] is Ellipsis
 
 
 def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[..., Any]]:
     def factory(cls: Any) -> Callable[..., Any]:
-        item_type = cls.__args__[0]
+        item_type: Any = typing.get_args(cls)[0]
         handler = converter.get_structure_hook(item_type)
 
         def structure(value: Any, _: type) -> tuple[Any, ...]:

@@ -168,7 +168,7 @@ def _structure(parsed: Parsed, source: str | None) -> Agreement:
         raise type(exc)(_positioned(exc.findings, parsed), source=source) from None
     body.pop(VERSION_KEY)
     try:
-        return _converter().structure(body, Agreement)  # type: ignore[no-any-return]
+        return _converter().structure(body, Agreement)
     except Exception as exc:
         findings = structure_findings(exc)
         raise DocumentError(_positioned(findings, parsed), source=source) from None
@@ -194,7 +194,7 @@ def to_document(agreement: Agreement) -> dict[str, Any]:
 
 def read_document(
     data: str | bytes,
-    format: Format | None = None,  # noqa: A002 - mirrors the public loads()
+    format: Format | None = None,
     *,
     limits: Limits | None = None,
     source: str | None = None,
@@ -239,7 +239,7 @@ def nfc_findings(parsed: Parsed) -> list[Finding]:
 
 def loads(
     data: str | bytes,
-    format: Format | None = None,  # noqa: A002 - mirrors json.loads' plain naming
+    format: Format | None = None,
     *,
     validate: bool = False,
     limits: Limits | None = None,
@@ -274,7 +274,7 @@ def _raise_if_invalid(agreement: Agreement, parsed: Parsed, source: str | None) 
 def load(
     path: str | os.PathLike[str],
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
     validate: bool = False,
     limits: Limits | None = None,
 ) -> Agreement:
@@ -293,7 +293,7 @@ def load(
     return agreement
 
 
-def dumps(agreement: Agreement, format: Format = "json") -> str:  # noqa: A002
+def dumps(agreement: Agreement, format: Format = "json") -> str:
     """An agreement as document text: canonical (stable key order, NFC, no defaults)."""
     return render(to_document(agreement), format)
 
@@ -302,7 +302,7 @@ def dump(
     agreement: Agreement,
     path: str | os.PathLike[str],
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
 ) -> None:
     """Write an agreement to a file, atomically: a failed write leaves any old file intact.
 

@@ -72,7 +72,9 @@ class Event:
         default=None, converter=to_datetime, validator=optional(is_aware_datetime)
     )
     part_of_day: PartOfDay | None = attrs.field(
-        default=None, converter=closed(PartOfDay), validator=optional(member_of(PartOfDay))
+        default=None,
+        converter=closed(PartOfDay),  # type: ignore[misc]  # attrs plugin: converter factory
+        validator=optional(member_of(PartOfDay)),
     )
     date_as_written: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
     place: Text | None = attrs.field(
@@ -115,5 +117,3 @@ class Signature:
         default=None, converter=to_date, validator=optional(is_date)
     )
     event: str | None = attrs.field(default=None, validator=optional(identifier))
-
-

@@ -47,7 +47,9 @@ def to_ics(agreement: Agreement) -> bytes:
     try:
         import icalendar
     except ImportError:  # pragma: no cover - depends on the environment
-        raise MissingExtraError("iCalendar export needs icalendar: pip install 'coordagree[ics]'") from None
+        raise MissingExtraError(
+            "iCalendar export needs icalendar: pip install 'coordagree[ics]'"
+        ) from None
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coordagree//coordagree//EN")
     calendar.add("version", "2.0")
@@ -73,9 +75,12 @@ def to_ics(agreement: Agreement) -> bytes:
                     todo.add("due", task.due.end)
             todo.add("status", task.status.value.upper())
             if task.actual is not None and task.actual.end is not None:
-                todo.add("completed", pendulum.datetime(
-                    task.actual.end.year, task.actual.end.month, task.actual.end.day, tz="UTC"
-                ))
+                todo.add(
+                    "completed",
+                    pendulum.datetime(
+                        task.actual.end.year, task.actual.end.month, task.actual.end.day, tz="UTC"
+                    ),
+                )
             todo.add("categories", [schedule.id])
             add_rules(todo, task.recurrence)
             calendar.add_component(todo)
@@ -110,14 +115,18 @@ def _label(text: str) -> str:
 
 
 def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "schedule") -> str:
-    """A Mermaid Gantt chart: a section per schedule (or per owning party), tasks as bars,
-    reviews and events as milestones. Plain Mermaid source starting with ``gantt``.
+    """A Mermaid Gantt chart: tasks as bars, reviews and events as milestones.
+
+    Sections are per schedule, or per owning party with ``by="party"``. The result is plain
+    Mermaid source starting with ``gantt``; pages add their own fence.
 
     Raises:
         InvalidArgumentError: ``by`` is not ``"schedule"`` or ``"party"``.
     """
     if by not in ("schedule", "party"):
-        raise InvalidArgumentError(f"'by' must be 'schedule' or 'party' (got {by!r})", argument="by")
+        raise InvalidArgumentError(
+            f"'by' must be 'schedule' or 'party' (got {by!r})", argument="by"
+        )
     lines = [
         "gantt",
         f"    title {_label(agreement.title.value)}",
@@ -133,10 +142,13 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
                 continue
             bar = (
                 f"    {_label(task.title.value)} :{_status(task.status.value)}"
-                f"{_mid(task.id)}, {task.due.start.isoformat()}, {task.due.end.add(days=1).isoformat()}"
+                f"{_mid(task.id)}, {task.due.start.isoformat()}, "
+                f"{task.due.end.add(days=1).isoformat()}"
             )
             if by == "schedule":
-                sections.setdefault(_label((schedule.title or Text(schedule.id)).value), []).append(bar)
+                sections.setdefault(_label((schedule.title or Text(schedule.id)).value), []).append(
+                    bar
+                )
             else:
                 for owner in task.owners or ("(no owner)",):
                     sections.setdefault(names.get(owner, owner), []).append(bar)
@@ -151,7 +163,8 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
     for event in agreement.events:
         title = (event.title or Text(event.kind)).value
         milestones.append(
-            f"    {_label(title)} :milestone, {_mid('event-' + event.id)}, {event.date.isoformat()}, 0d"
+            f"    {_label(title)} :milestone, {_mid('event-' + event.id)}, "
+            f"{event.date.isoformat()}, 0d"
         )
     for heading, bars in sections.items():
         lines.append(f"    section {heading}")

@@ -173,7 +173,11 @@ def _parse_json(text: str) -> Parsed:
         data = json.loads(text, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as exc:
         raise DocumentError(
-            [_finding("syntax", "", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)]
+            [
+                _finding(
+                    "syntax", "", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+                )
+            ]
         ) from None
     except RecursionError:
         raise DocumentError([_finding("too-deep", "", "the document nests too deeply")]) from None
@@ -204,16 +208,16 @@ class _CountingComposer(Composer):
     max_aliases = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             self.aliases += 1
             if self.aliases > self.max_aliases:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[attr-defined]
                 raise _Refused(
                     "too-many-aliases",
                     f"the document uses more than {self.max_aliases} YAML aliases",
                     event.start_mark,
                 )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 class _Loader(
@@ -234,7 +238,7 @@ class _Loader(
         self.max_aliases = max_aliases
 
 
-class _Refused(Exception):
+class _Refused(Exception):  # noqa: N818 - internal signal, never escapes
     def __init__(self, code: str, message: str, mark: Any, path: str = "") -> None:
         super().__init__(message)
         self.code = code
@@ -289,14 +293,18 @@ class _YamlBuilder:
             return self.loader.construct_object(node)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise _Refused("unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path)
+                raise _Refused(
+                    "unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path
+                )
             return [
                 self.build(item, f"{path}/{index}", depth + 1)
                 for index, item in enumerate(node.value)
             ]
         assert isinstance(node, MappingNode)
         if node.tag != "tag:yaml.org,2002:map":
-            raise _Refused("unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path)
+            raise _Refused(
+                "unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path
+            )
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -452,7 +460,9 @@ def _check_limits(parsed: Parsed, limits: Limits) -> None:
     for path, value, depth in _walk(parsed.data, "", 0):
         if depth > limits.max_depth:
             findings.append(
-                _finding("too-deep", path, f"the document nests deeper than {limits.max_depth} levels")
+                _finding(
+                    "too-deep", path, f"the document nests deeper than {limits.max_depth} levels"
+                )
             )
             break
         if isinstance(value, _Object) and value.duplicates:

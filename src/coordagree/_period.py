@@ -249,7 +249,8 @@ class Period:
         if not self.overlaps(other):
             return None
         start, start_precision = max(
-            (self.start, self.start_precision), (other.start, other.start_precision),
+            (self.start, self.start_precision),
+            (other.start, other.start_precision),
             key=lambda bound: bound[0],
         )
         ends = [(p.end, p.end_precision) for p in (self, other) if p.end is not None]

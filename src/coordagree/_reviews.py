@@ -29,7 +29,7 @@ class Review:
     """
 
     id: str = attrs.field(validator=identifier)
-    kind: ReviewKind = attrs.field(converter=closed(ReviewKind), validator=member_of(ReviewKind))
+    kind: ReviewKind = attrs.field(converter=closed(ReviewKind), validator=member_of(ReviewKind))  # type: ignore[misc]  # attrs plugin: converter factory
     title: Text | None = attrs.field(
         default=None, converter=to_optional_text, validator=optional(instance_of(Text))
     )

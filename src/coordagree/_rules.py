@@ -69,10 +69,20 @@ _TABLE = [
     ("unresolved-reference", _E, False, "An id reference names no record of its kind."),
     ("hierarchy-cycle", _E, False, "A party is its own ancestor through `parent`."),
     ("schedule-outside-period", _E, False, "A schedule's period is not inside the agreement's."),
-    ("task-outside-schedule", _E, False, "A task's due window is not inside its schedule's period."),
+    (
+        "task-outside-schedule",
+        _E,
+        False,
+        "A task's due window is not inside its schedule's period.",
+    ),
     ("review-outside-period", _E, False, "A review is due outside the agreement's period."),
     ("recurrence-empty", _E, False, "A recurrence produces no occurrence inside its window."),
-    ("rrule-count-and-until", _E, False, "An RRULE has both COUNT and UNTIL (RFC 5545 forbids it)."),
+    (
+        "rrule-count-and-until",
+        _E,
+        False,
+        "An RRULE has both COUNT and UNTIL (RFC 5545 forbids it).",
+    ),
     ("signature-after-end", _E, False, "A party signed after the agreement's period ended."),
     ("effective-outside-period", _E, False, "The effective date is outside the period."),
     ("position-not-held", _W, False, "An event cites a position its holder did not hold that day."),
@@ -84,7 +94,12 @@ _TABLE = [
     ("task-no-owner", _E, False, "A task has no owner."),
     ("task-completed-without-end", _E, False, "A completed task has no actual end date."),
     ("completed-after-due", _W, False, "A task was completed after it was due."),
-    ("status-history-mismatch", _W, False, "A task's status differs from its latest recorded change."),
+    (
+        "status-history-mismatch",
+        _W,
+        False,
+        "A task's status differs from its latest recorded change.",
+    ),
     ("status-history-order", _W, False, "A task's status changes are not in date order."),
     ("empty-text", _E, False, "A text is empty or only white space."),
     ("text-not-nfc", _W, False, "Text is not in Unicode NFC (it is normalised on loading)."),
@@ -93,6 +108,9 @@ _TABLE = [
 ]
 
 RULES: Mapping[str, Rule] = MappingProxyType(
-    {code: Rule(code, severity, structural, summary) for code, severity, structural, summary in _TABLE}
+    {
+        code: Rule(code, severity, structural, summary)
+        for code, severity, structural, summary in _TABLE
+    }
 )
 """Every finding code, structural and semantic, by code."""

@@ -24,7 +24,16 @@ from coordagree._text import Text
 from coordagree._validate import recurrence_window
 from coordagree.errors import InvalidArgumentError
 
-__all__ = ["Agenda", "Occurrence", "Workload", "agenda", "due", "occurrences", "overdue", "workload"]
+__all__ = [
+    "Agenda",
+    "Occurrence",
+    "Workload",
+    "agenda",
+    "due",
+    "occurrences",
+    "overdue",
+    "workload",
+]
 
 _KIND_ORDER = {"event": 0, "review": 1, "task": 2}
 
@@ -87,9 +96,7 @@ class Agenda:
 
 def _require_window(window: object) -> Period:
     if not isinstance(window, Period):
-        raise InvalidArgumentError(
-            f"'window' must be a Period (got {window!r})", argument="window"
-        )
+        raise InvalidArgumentError(f"'window' must be a Period (got {window!r})", argument="window")
     if window.end is None:
         raise InvalidArgumentError(
             "'window' must have an end: an open-ended window has endless occurrences",
@@ -111,7 +118,8 @@ def _expand(
     rules: tuple[Recurrence, ...], frame: Period, window: Period
 ) -> list[tuple[int, pendulum.Date]]:
     """(index, day) of each occurrence in ``window``, indexed from ``frame``'s start."""
-    assert window.end is not None and frame.end is not None
+    assert window.end is not None
+    assert frame.end is not None
     until = min(window.end, frame.end)
     if until < frame.start:
         return []
@@ -124,11 +132,15 @@ def _task_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurren
         for task in schedule.tasks:
             involved = tuple(
                 dict.fromkeys(
-                    [*task.owners, *task.rotation, *([task.executor] if task.executor else []),
-                     *task.partners]
+                    [
+                        *task.owners,
+                        *task.rotation,
+                        *([task.executor] if task.executor else []),
+                        *task.partners,
+                    ]
                 )
             )
-            base = {
+            base: dict[str, Any] = {
                 "kind": "task",
                 "item": task.id,
                 "title": task.title,
@@ -151,7 +163,7 @@ def _task_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurren
 
 def _review_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurrence]:
     for review in agreement.reviews:
-        base = {
+        base: dict[str, Any] = {
             "kind": "review",
             "item": review.id,
             "title": review.title or Text(f"{review.kind.value} review"),
@@ -164,11 +176,12 @@ def _review_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurr
             for index, day in _expand(review.recurrence, frame, window):
                 owners = review.hosts_for(index)
                 yield Occurrence(date=day, owners=owners, parties=owners, index=index, **base)
-        elif review.due is not None and review.due.end is not None:
-            if window.contains(review.due.end):
-                yield Occurrence(
-                    date=review.due.end, owners=review.hosts, parties=review.hosts, **base
-                )
+        elif (
+            review.due is not None
+            and review.due.end is not None
+            and window.contains(review.due.end)
+        ):
+            yield Occurrence(date=review.due.end, owners=review.hosts, parties=review.hosts, **base)
 
 
 def _event_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurrence]:
@@ -230,9 +243,7 @@ def agenda(agreement: Agreement, window: Period, party: str | None = None) -> Ag
         return wanted is None or bool(wanted.intersection(occurrence.parties))
 
     items = tuple(o for o in occurrences(agreement, window) if mine(o))
-    undated = tuple(
-        o for o in _task_occurrences(agreement, window) if o.date is None and mine(o)
-    )
+    undated = tuple(o for o in _task_occurrences(agreement, window) if o.date is None and mine(o))
     return Agenda(window, items, undated)
 
 

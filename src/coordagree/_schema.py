@@ -112,9 +112,13 @@ class _Builder:
             name, schema = _SPECIAL[tp]
             self.defs.setdefault(name, schema)
             return self.ref(name)
-        if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        if origin in (typing.Union, __import__("types").UnionType):
             members = [a for a in args if a is not type(None)]
-            inner = self.of(members[0]) if len(members) == 1 else {"anyOf": [self.of(m) for m in members]}
+            inner = (
+                self.of(members[0])
+                if len(members) == 1
+                else {"anyOf": [self.of(m) for m in members]}
+            )
             return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
         if origin is tuple:
             return {"type": "array", "items": self.of(args[0])}

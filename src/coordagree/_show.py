@@ -13,7 +13,9 @@ __all__ = ["render_show"]
 
 def render_show(agreement: Agreement) -> RenderableType:
     """Title, period, the party tree with roles, people, commitments, tasks and events."""
-    head = Tree(f"[bold]{agreement.title}[/bold]  ({agreement.kind}, {agreement.period or 'no period'})")
+    head = Tree(
+        f"[bold]{agreement.title}[/bold]  ({agreement.kind}, {agreement.period or 'no period'})"
+    )
     parties = head.add("Parties")
     nodes = {}
     children: dict[str | None, list[str]] = {}
@@ -36,7 +38,9 @@ def render_show(agreement: Agreement) -> RenderableType:
     for person in agreement.people:
         branch = people.add(str(person.name))
         for position in person.positions:
-            branch.add(f"{position.title}" + (f" [dim]@ {position.body}[/dim]" if position.body else ""))
+            branch.add(
+                f"{position.title}" + (f" [dim]@ {position.body}[/dim]" if position.body else "")
+            )
     declared = agreement.declared_commitments
     count = f"{len(agreement.commitments)}" + (f" of {declared} declared" if declared else "")
     commitments = head.add(f"Commitments ({count})")

@@ -55,7 +55,7 @@ class StatusChange:
         note: What happened.
     """
 
-    status: TaskStatus = attrs.field(converter=closed(TaskStatus), validator=member_of(TaskStatus))
+    status: TaskStatus = attrs.field(converter=closed(TaskStatus), validator=member_of(TaskStatus))  # type: ignore[misc]  # attrs plugin: converter factory
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     note: Text | None = attrs.field(
         default=None, converter=to_optional_text, validator=optional(instance_of(Text))
@@ -106,7 +106,9 @@ class Task:
     )
     rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
     status: TaskStatus = attrs.field(
-        default=TaskStatus.NEEDS_ACTION, converter=closed(TaskStatus), validator=member_of(TaskStatus)
+        default=TaskStatus.NEEDS_ACTION,
+        converter=closed(TaskStatus),  # type: ignore[misc]  # attrs plugin: converter factory
+        validator=member_of(TaskStatus),
     )
     history: tuple[StatusChange, ...] = attrs.field(
         default=(), converter=to_tuple, validator=[instance_of(tuple), each(StatusChange)]
@@ -138,8 +140,10 @@ class Task:
         if self.status is TaskStatus.COMPLETED:
             finished = self.actual.end if self.actual is not None else None
             if finished is not None and day < finished:
-                return TaskStatus.IN_PROCESS if self.actual and self.actual.start <= day else (
-                    TaskStatus.NEEDS_ACTION
+                return (
+                    TaskStatus.IN_PROCESS
+                    if self.actual and self.actual.start <= day
+                    else (TaskStatus.NEEDS_ACTION)
                 )
         return self.status
 

@@ -69,6 +69,10 @@ class Amendment:
     description: Text = attrs.field(converter=to_text, validator=instance_of(Text))
 
 
+def _relation(value: Any) -> Any:
+    return closed(RelationKind)(value)
+
+
 @attrs.frozen(kw_only=True)
 class RelatedInstrument:
     """Another instrument the agreement implements, supersedes, accompanies or amends.
@@ -80,11 +84,7 @@ class RelatedInstrument:
         url: Where to read it.
     """
 
-    relation: RelationKind = attrs.field(
-        converter=closed(RelationKind), validator=member_of(RelationKind)
-    )
+    relation: RelationKind = attrs.field(converter=_relation, validator=member_of(RelationKind))
     title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
     identifier: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
     url: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-
-

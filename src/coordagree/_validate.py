@@ -176,7 +176,9 @@ def _refs(ctx: _Context) -> None:
     for i, commitment in enumerate(a.commitments):
         for j, duty in enumerate(commitment.responsible):
             check(parties, "party", f"/commitments/{i}/responsible/{j}/party", duty.party)
-        check_all(ctx.objectives, "objective", f"/commitments/{i}/objectives", commitment.objectives)
+        check_all(
+            ctx.objectives, "objective", f"/commitments/{i}/objectives", commitment.objectives
+        )
     for s, schedule in enumerate(a.schedules):
         for t, task in enumerate(schedule.tasks):
             base = f"/schedules/{s}/tasks/{t}"
@@ -246,13 +248,17 @@ def _recurrences(
         path = f"{base}/recurrence/{k}"
         if rule.has_count_and_until:
             ctx.add("rrule-count-and-until", path, f"{rule.rule!r} has both COUNT and UNTIL")
-        if window is not None and window.end is not None:
-            if not rule.dates(window.start, window.end)[:1]:
-                ctx.add(
-                    "recurrence-empty",
-                    path,
-                    f"{rule.rule!r} falls on no day from {window.start} to {window.end}",
-                )
+        bounded = window is not None and window.end is not None
+        if (
+            bounded
+            and window is not None
+            and not rule.dates(window.start, window.end or window.start)
+        ):
+            ctx.add(
+                "recurrence-empty",
+                path,
+                f"{rule.rule!r} falls on no day from {window.start} to {window.end}",
+            )
 
 
 def _dates(ctx: _Context) -> None:
@@ -272,8 +278,7 @@ def _dates(ctx: _Context) -> None:
                 ctx.add(
                     "task-outside-schedule",
                     f"{base}/due",
-                    f"task {task.id!r} is due {task.due}, outside its schedule "
-                    f"({schedule.period})",
+                    f"task {task.id!r} is due {task.due}, outside its schedule ({schedule.period})",
                 )
             _recurrences(ctx, base, task.recurrence, recurrence_window(task.due, schedule.period))
     for r, review in enumerate(a.reviews):
@@ -287,7 +292,11 @@ def _dates(ctx: _Context) -> None:
         _recurrences(ctx, f"/reviews/{r}", review.recurrence, recurrence_window(review.due, period))
     if period is not None:
         for i, signature in enumerate(a.signatures):
-            if signature.date is not None and period.end is not None and signature.date > period.end:
+            if (
+                signature.date is not None
+                and period.end is not None
+                and signature.date > period.end
+            ):
                 ctx.add(
                     "signature-after-end",
                     f"/signatures/{i}/date",
@@ -443,7 +452,11 @@ _KNOWN: list[tuple[str, type[enum.StrEnum], Callable[[Agreement], Iterator[tuple
             for j, role in enumerate(p.roles)
         ),
     ),
-    ("event kind", EventKind, lambda a: ((f"/events/{i}/kind", e.kind) for i, e in enumerate(a.events))),
+    (
+        "event kind",
+        EventKind,
+        lambda a: ((f"/events/{i}/kind", e.kind) for i, e in enumerate(a.events)),
+    ),
     (
         "participant role",
         ParticipantRole,
@@ -517,5 +530,3 @@ def validate(
 
 def _path_key(path: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(t)) if t.isdigit() else (1, t) for t in path.split("/")[1:])
-
-

@@ -155,7 +155,9 @@ def _date(value: str, name: str) -> Any:
     except ValueError:
         from coordagree._checks import date_hint
 
-        raise click.BadParameter(f"{value!r} is not a date; {date_hint(value)}", param_hint=name)
+        raise click.BadParameter(
+            f"{value!r} is not a date; {date_hint(value)}", param_hint=name
+        ) from None
 
 
 @cli.command()

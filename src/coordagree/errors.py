@@ -1,7 +1,7 @@
 """coordagree's exceptions and the finding type they carry.
 
-Every exception coordagree raises on purpose derives from [`CoordagreeError`][coordagree.errors.CoordagreeError];
-each leaf also derives from the builtin that fits, so ``except ValueError`` keeps working::
+Every exception coordagree raises on purpose derives from `CoordagreeError`; each leaf also
+derives from the builtin that fits, so ``except ValueError`` keeps working::
 
     CoordagreeError(Exception)
     ├── ModelError                      a model value is impossible
@@ -178,4 +178,4 @@ class InvalidArgumentError(CoordagreeError, ValueError):
 
 
 class MissingExtraError(CoordagreeError, ImportError):
-    """An optional feature was used without its extra installed (``pip install coordagree[ics]``)."""
+    """An optional feature was used without its extra (``pip install coordagree[ics]``)."""

@@ -61,7 +61,9 @@ __all__ = [
     "texts",
 ]
 
-_VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+_VIETNAMESE = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+)
 _ALPHABET = _VIETNAMESE + _VIETNAMESE.upper() + "ĐfjwzFJWZ0123456789 ,.-()"
 _LANGUAGES = ("vi", "en", "fr", "lo", "km")
 
@@ -71,7 +73,9 @@ def _check(condition: bool, message: str) -> None:
         raise InvalidArgument(message)
 
 
-def texts(*, languages: tuple[str, ...] = _LANGUAGES, max_size: int = 40) -> st.SearchStrategy[Text]:
+def texts(
+    *, languages: tuple[str, ...] = _LANGUAGES, max_size: int = 40
+) -> st.SearchStrategy[Text]:
     """Non-empty text with Vietnamese diacritics: a plain string, or a language map.
 
     Shrinks towards a one-letter plain string.
@@ -88,14 +92,18 @@ def texts(*, languages: tuple[str, ...] = _LANGUAGES, max_size: int = 40) -> st.
     def tagged(draw: st.DrawFn) -> Text:
         langs = draw(st.lists(st.sampled_from(languages), min_size=1, max_size=3, unique=True))
         values = [draw(words) for _ in langs]
-        return Text(values[0], lang=langs[0], translations=dict(zip(langs[1:], values[1:], strict=True)))
+        return Text(
+            values[0], lang=langs[0], translations=dict(zip(langs[1:], values[1:], strict=True))
+        )
 
     return st.one_of(plain, tagged())
 
 
 def ids(prefix: str = "id") -> st.SearchStrategy[str]:
     """Ids such as ``party-3``; shrinks towards ``{prefix}-0``."""
-    _check(bool(prefix) and prefix[0].isalnum(), f"'prefix' must start with a letter (got {prefix!r})")
+    _check(
+        bool(prefix) and prefix[0].isalnum(), f"'prefix' must start with a letter (got {prefix!r})"
+    )
     return st.integers(0, 10_000).map(lambda n: f"{prefix}-{n}")
 
 
@@ -119,7 +127,7 @@ def periods(
     Raises:
         InvalidArgument: the years are out of order or outside 1..9999, or no precision is given.
     """
-    _check(1 <= min_year <= max_year <= 9999, f"need 1 <= min_year <= max_year <= 9999")
+    _check(1 <= min_year <= max_year <= 9999, "need 1 <= min_year <= max_year <= 9999")
     _check(bool(precisions), "'precisions' must not be empty")
 
     @st.composite
@@ -127,10 +135,7 @@ def periods(
         precision = draw(st.sampled_from(precisions))
         first = draw(_day(pendulum.Date(min_year, 1, 1), pendulum.Date(max_year, 12, 31)))
         last = draw(_day(first, pendulum.Date(max_year, 12, 31)))
-        if open_ended and draw(st.booleans()):
-            last_text = None
-        else:
-            last_text = _at(last, precision)
+        last_text = None if open_ended and draw(st.booleans()) else _at(last, precision)
         start_text = _at(first, precision)
         if last_text is None:
             return Period.open(start_text)
@@ -303,7 +308,11 @@ def _agreement(
         for i in range(draw(st.integers(0, 4)))
     )
     commitment_ids = [c.id for c in commitments]
-    span = period if period.end is not None else Period(start=period.start, end=period.start.add(years=2))
+    span = (
+        period
+        if period.end is not None
+        else Period(start=period.start, end=period.start.add(years=2))
+    )
     pieces = span.split("year")
     task_total = draw(st.integers(min_tasks, max_tasks))
     used = pieces[: draw(st.integers(1, len(pieces)))]
@@ -325,10 +334,24 @@ def _agreement(
     events = []
     for e in range(draw(st.integers(0, 2))):
         participants = []
-        for person in draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id)) if people else []:
-            cited = draw(st.lists(st.sampled_from([p.id for p in person.positions]), max_size=2, unique=True)) if person.positions else []
+        for person in (
+            draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
+            if people
+            else []
+        ):
+            cited = (
+                draw(
+                    st.lists(
+                        st.sampled_from([p.id for p in person.positions]), max_size=2, unique=True
+                    )
+                )
+                if person.positions
+                else []
+            )
             participants.append(
-                Participant(person=person.id, role=draw(_code(ParticipantRole)), positions=tuple(cited))
+                Participant(
+                    person=person.id, role=draw(_code(ParticipantRole)), positions=tuple(cited)
+                )
             )
         events.append(
             Event(
@@ -341,7 +364,9 @@ def _agreement(
             )
         )
     signatures = tuple(
-        Signature(party=party, date=draw(st.none() | _day(span.start.subtract(days=60), span.start)))
+        Signature(
+            party=party, date=draw(st.none() | _day(span.start.subtract(days=60), span.start))
+        )
         for party in draw(st.lists(st.sampled_from(party_ids), max_size=3, unique=True))
     )
     reviews = tuple(
@@ -389,8 +414,12 @@ def _agreement(
                 published=st.none()
                 | st.builds(
                     lambda day, minute, hours: pendulum.datetime(
-                        day.year, day.month, day.day, minute // 60, minute % 60,
-                        tz=pendulum.fixed_timezone(hours * 3600),
+                        day.year,
+                        day.month,
+                        day.day,
+                        minute // 60,
+                        minute % 60,
+                        tz=pendulum.FixedTimezone(hours * 3600),
                     ),
                     _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
                     st.integers(0, 24 * 60 - 1),
@@ -429,7 +458,10 @@ def agreements(
         InvalidArgument: a size is out of range, or ``languages`` is empty.
     """
     _check(max_parties >= 2, f"'max_parties' must be >= 2 (got {max_parties})")
-    _check(0 <= min_tasks <= max_tasks, f"need 0 <= min_tasks <= max_tasks (got {min_tasks}, {max_tasks})")
+    _check(
+        0 <= min_tasks <= max_tasks,
+        f"need 0 <= min_tasks <= max_tasks (got {min_tasks}, {max_tasks})",
+    )
     _check(bool(languages), "'languages' must name at least one language")
     return _agreement(max_parties, max_tasks, min_tasks, languages, open_ended)
 
@@ -458,7 +490,18 @@ class Defect:
 
 
 def _break(draw: st.DrawFn, doc: dict[str, Any]) -> Defect:
-    choice = draw(st.sampled_from(["duplicate-id", "unresolved-reference", "task-outside-schedule", "bad-date", "unknown-key", "missing-field"]))
+    choice = draw(
+        st.sampled_from(
+            [
+                "duplicate-id",
+                "unresolved-reference",
+                "task-outside-schedule",
+                "bad-date",
+                "unknown-key",
+                "missing-field",
+            ]
+        )
+    )
     parties_list = doc["parties"]
     if choice == "duplicate-id":
         parties_list.append(dict(parties_list[0]))
