@@ -25,8 +25,8 @@ demo: $(VENV)/.demo
 	$(BIN)/coordagree show
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples
+	$(BIN)/ruff format --check src tests examples
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
