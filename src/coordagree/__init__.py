@@ -80,8 +80,6 @@ from coordagree.errors import Finding, Severity
 __version__ = "0.1.0"
 
 __all__ = [
-    "FORMAT_VERSION",
-    "RULES",
     "Agenda",
     "Agreement",
     "AgreementKind",
@@ -90,6 +88,7 @@ __all__ = [
     "DatePrecision",
     "Event",
     "EventKind",
+    "FORMAT_VERSION",
     "Finding",
     "Limits",
     "Modality",
@@ -105,6 +104,7 @@ __all__ = [
     "Person",
     "Position",
     "Provenance",
+    "RULES",
     "Recurrence",
     "RelatedInstrument",
     "RelationKind",
