@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from coordagree._documents import nfc_findings, read_document
+from coordagree._documents import nfc_findings, positioned, read_document
 from coordagree._formats import format_for_path
 from coordagree._validate import validate
 from coordagree.errors import DocumentError, Finding, Severity
@@ -64,10 +64,7 @@ def check_file(path: Path) -> FileResult:
         codes = {f.code for f in exc.findings}
         return FileResult(name, exc.findings, unreadable=codes <= _UNPARSEABLE)
     report = validate(agreement)
-    placed = []
-    for finding in report.findings:
-        line, column = parsed.position(finding.path)
-        placed.append(attrs.evolve(finding, line=line, column=column))
+    placed = positioned(report.findings, parsed)
     seen = {(f.code, f.path) for f in placed}
     extra = [f for f in nfc_findings(parsed) if (f.code, f.path) not in seen]
     return FileResult(name, (*placed, *extra))

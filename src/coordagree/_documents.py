@@ -165,16 +165,17 @@ def _structure(parsed: Parsed, source: str | None) -> Agreement:
     try:
         body = upgrade(data)
     except DocumentError as exc:
-        raise type(exc)(_positioned(exc.findings, parsed), source=source) from None
+        raise type(exc)(positioned(exc.findings, parsed), source=source) from None
     body.pop(VERSION_KEY)
     try:
         return _converter().structure(body, Agreement)
     except Exception as exc:
         findings = structure_findings(exc)
-        raise DocumentError(_positioned(findings, parsed), source=source) from None
+        raise DocumentError(positioned(findings, parsed), source=source) from None
 
 
-def _positioned(findings: Any, parsed: Parsed) -> list[Finding]:
+def positioned(findings: Any, parsed: Parsed) -> list[Finding]:
+    """Each finding with the line and column of its path, where the parse recorded them."""
     placed = []
     for finding in findings:
         line, column = parsed.position(finding.path)
@@ -266,7 +267,7 @@ def _raise_if_invalid(agreement: Agreement, parsed: Parsed, source: str | None) 
     from coordagree._validate import validate as run
 
     report = run(agreement)
-    findings = [*_positioned(report.findings, parsed), *nfc_findings(parsed)]
+    findings = [*positioned(report.findings, parsed), *nfc_findings(parsed)]
     if any(f.severity is Severity.ERROR for f in findings):
         raise DocumentError(findings, source=source)
 

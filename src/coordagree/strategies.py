@@ -32,7 +32,7 @@ from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._documents import to_document
 from coordagree._events import Event, Participant, Signature
 from coordagree._parties import Party, Person, Position
-from coordagree._period import DatePrecision, Period
+from coordagree._period import DatePrecision, Period, format_date
 from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
@@ -135,21 +135,13 @@ def periods(
         precision = draw(st.sampled_from(precisions))
         first = draw(_day(pendulum.Date(min_year, 1, 1), pendulum.Date(max_year, 12, 31)))
         last = draw(_day(first, pendulum.Date(max_year, 12, 31)))
-        last_text = None if open_ended and draw(st.booleans()) else _at(last, precision)
-        start_text = _at(first, precision)
+        last_text = None if open_ended and draw(st.booleans()) else format_date(last, precision)
+        start_text = format_date(first, precision)
         if last_text is None:
             return Period.open(start_text)
         return Period.parse(start_text, last_text)
 
     return draw_period()
-
-
-def _at(day: pendulum.Date, precision: DatePrecision) -> str:
-    if precision is DatePrecision.YEAR:
-        return f"{day.year:04d}"
-    if precision is DatePrecision.MONTH:
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
 
 
 def recurrences() -> st.SearchStrategy[Recurrence]:
