@@ -43,6 +43,7 @@ def vi(text: str, en: str) -> Text:
 
 def build() -> Agreement:
     """The programme, every fact of the source in place."""
+    # --8<-- [start:parties]
     parties = (
         Party(
             id="tinh-uy",
@@ -134,6 +135,8 @@ def build() -> Agreement:
             roles=(PartyRole.PARTNER,),
         ),
     )
+    # --8<-- [end:parties]
+    # --8<-- [start:people]
     people = (
         Person(
             id="le-van-bao",
@@ -157,6 +160,8 @@ def build() -> Agreement:
             ),
         ),
     )
+    # --8<-- [end:people]
+    # --8<-- [start:commitments]
     objectives = (
         Objective(
             id="chat-luong-dan-van-tu-phap",
@@ -192,6 +197,8 @@ def build() -> Agreement:
             ),
         )
     )
+    # --8<-- [end:commitments]
+    # --8<-- [start:tasks]
     within_2023 = Period.parse("2023", as_written="trong năm 2023")
     tasks = (
         Task(
@@ -247,6 +254,8 @@ def build() -> Agreement:
             due=within_2023,
         ),
     )
+    # --8<-- [end:tasks]
+    # --8<-- [start:signing]
     signing = Event(
         id="hoi-nghi-ky-ket",
         kind=EventKind.SIGNING,
@@ -276,6 +285,8 @@ def build() -> Agreement:
             "hiện hiệu quả các nội dung trong Chương trình đã ký kết."
         ),
     )
+    # --8<-- [end:signing]
+    # --8<-- [start:agreement]
     return Agreement(
         id="qb-dan-van-tu-phap-2023-2026",
         title=vi(
@@ -317,6 +328,7 @@ def build() -> Agreement:
             ),
         ),
     )
+    # --8<-- [end:agreement]
 
 
 def summary(agreement: Agreement) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import icalendar
 import pendulum
 import pytest
+from dateutil import rrule
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,12 +13,57 @@ from coordagree.errors import InvalidArgumentError
 from coordagree.strategies import agreements
 
 SEED = coordagree.seed_programme()
+RECURRING = coordagree.Agreement(
+    id="recurring",
+    title="Báo cáo quý",
+    kind="coordination-programme",
+    period=Period.parse("2024", "2026"),
+    parties=(coordagree.Party(id="a", name="Sở Tư pháp"),),
+    schedules=(
+        coordagree.TaskSchedule(
+            id="s",
+            period=Period.parse("2024", "2026"),
+            tasks=(
+                coordagree.Task(
+                    id="quarterly",
+                    title="Báo cáo quý",
+                    owners=("a",),
+                    recurrence=("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",),
+                ),
+            ),
+        ),
+    ),
+)
 
 
 def _window(agreement: coordagree.Agreement) -> Period:
     assert agreement.period is not None
     end = agreement.period.end or agreement.period.start.add(years=2)
     return Period(start=agreement.period.start.subtract(days=90), end=end)
+
+
+EVER = Period.parse("1900", "2200")
+
+
+def _str(value: str | bytes) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _expand_ics(component: icalendar.cal.Component) -> list[pendulum.Date]:
+    """The days a calendar application would show for a recurring component."""
+    start = component.decoded("dtstart")
+    rules = component["rrule"] if isinstance(component["rrule"], list) else [component["rrule"]]
+    text = f"DTSTART:{start:%Y%m%d}\n" + "\n".join(f"RRULE:{_str(r.to_ical())}" for r in rules)
+    days = rrule.rrulestr(text, forceset=True)
+    return [pendulum.Date(d.year, d.month, d.day) for d in days]
+
+
+def test_ics_recurrences_start_at_the_first_occurrence_and_end_with_their_window() -> None:
+    calendar = icalendar.Calendar.from_ical(coordagree.to_ics(RECURRING))
+    (todo,) = calendar.walk("VTODO")
+    assert todo.decoded("dtstart") == pendulum.date(2024, 3, 31)
+    assert _expand_ics(todo)[-1] == pendulum.date(2026, 12, 31)
+    assert len(_expand_ics(todo)) == 12
 
 
 def test_seed_tasks_in_2023_agenda_and_overdue_in_2024() -> None:
@@ -124,19 +170,42 @@ def test_overdue_is_part_of_due(agreement: coordagree.Agreement, offset: int) ->
 
 
 @given(agreements())
-def test_ics_parses_back_with_one_item_each(agreement: coordagree.Agreement) -> None:
+def test_ics_holds_every_item_and_recurrences_fall_on_the_agenda_days(
+    agreement: coordagree.Agreement,
+) -> None:
     calendar = icalendar.Calendar.from_ical(coordagree.to_ics(agreement))
-    todos = {str(c["uid"]): c for c in calendar.walk("VTODO")}
-    events = {str(c["uid"]): c for c in calendar.walk("VEVENT")}
-    tasks = list(agreement.tasks)
-    assert len(todos) == len(tasks)
-    for task in tasks:
-        todo = todos[f"task-{task.id}@{agreement.id}.coordagree"]
-        assert str(todo["summary"]) == task.title.value
-        if task.due is not None and task.due.end is not None:
-            assert todo.decoded("due") == task.due.end
+    components = [*calendar.walk("VTODO"), *calendar.walk("VEVENT")]
+    shown: dict[tuple[str, str], set[pendulum.Date]] = {}
+    for component in components:
+        kind, item = str(component["uid"]).split("@")[0].split("-", 1)
+        if "rrule" in component:
+            days = _expand_ics(component)
+            assert days[0] == component.decoded("dtstart")
+        else:
+            days = (
+                [component.decoded("due" if "due" in component else "dtstart")]
+                if ("dtstart" in component)
+                else []
+            )
+        for key in {(kind, item), (kind, item.rsplit("-", 1)[0])}:
+            shown.setdefault(key, set()).update(days)
+    found = coordagree.occurrences(agreement, EVER)
+    for kind, item in {(o.kind, o.item) for o in found}:
+        expected = {o.date for o in found if (o.kind, o.item) == (kind, item)}
+        assert (kind, item) in shown
+        assert shown[(kind, item)] == expected
+    for task in agreement.tasks:
+        if not task.recurrence:
+            todo = next(
+                c
+                for c in components
+                if str(c["uid"]) == f"task-{task.id}@{agreement.id}.coordagree"
+            )
+            assert str(todo["summary"]) == task.title.value
     for event in agreement.events:
-        vevent = events[f"event-{event.id}@{agreement.id}.coordagree"]
+        vevent = next(
+            c for c in components if str(c["uid"]) == f"event-{event.id}@{agreement.id}.coordagree"
+        )
         assert vevent.decoded("dtstart") == event.date
 
 

@@ -11,6 +11,7 @@ import pendulum
 
 from coordagree._agreement import Agreement
 from coordagree._period import Period
+from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._schedule import Occurrence
 from coordagree._text import Text
 from coordagree.errors import InvalidArgumentError, MissingExtraError
@@ -34,12 +35,42 @@ def _describe(text: Text | None) -> str | None:
     return None if text is None else text.value
 
 
+def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[pendulum.Date, str]]:
+    """(first day, RRULE text) of each rule that falls in ``frame``, as a calendar must see it.
+
+    RFC 5545 counts DTSTART as the first instance and repeats a rule without COUNT or UNTIL for
+    ever, so each rule starts at its first occurrence and stops at its last one inside the window
+    (COUNT becomes the number of occurrences there; otherwise UNTIL is the last day). Anchored at
+    its own first occurrence, a rule falls on the same days as it does from the window's start.
+    """
+    if frame is None or frame.end is None:
+        return []
+    found = []
+    for rule in rules:
+        days = rule.dates(frame.start, frame.end)
+        if not days:
+            continue
+        parts = [
+            p for p in rule.rule.split(";") if p.split("=")[0].upper() not in ("COUNT", "UNTIL")
+        ]
+        if "COUNT=" in rule.rule.upper():
+            parts.append(f"COUNT={len(days)}")
+        else:
+            parts.append(f"UNTIL={days[-1].format('YYYYMMDD')}")
+        found.append((days[0], ";".join(parts)))
+    return found
+
+
 def to_ics(agreement: Agreement) -> bytes:
     """The agreement as an iCalendar file: tasks as VTODO, events and reviews as VEVENT.
 
-    Recurrences stay RRULEs (not expanded); UIDs derive from the agreement's and items' ids;
-    dates are all-day values, so nothing shifts across midnight; output is deterministic
-    (DTSTAMP is the provenance's publication time, else the period's start).
+    Recurrences stay RRULEs (not expanded), each starting at its first occurrence and ending
+    with its window (the item's due period, else its schedule's, else the agreement's), so a
+    calendar shows exactly the days `occurrences` gives. An item with several rules becomes one
+    component per rule. UIDs derive from the agreement's and items' ids (``task-ID@AGREEMENT``,
+    with ``-2``, ``-3``, ... for an item's further rules), so re-importing updates rather than
+    duplicates. Dates are all-day values, so nothing shifts across midnight; output is
+    deterministic (DTSTAMP is the provenance's publication time, else the period's start).
 
     Raises:
         MissingExtraError: ``icalendar`` is not installed (``pip install 'coordagree[ics]'``).
@@ -57,49 +88,57 @@ def to_ics(agreement: Agreement) -> bytes:
     calendar.add("x-wr-timezone", agreement.timezone)
     stamp = _stamp(agreement)
 
-    def add_rules(component: Any, rules: Iterable[Any]) -> None:
-        for rule in rules:
-            component.add("rrule", icalendar.vRecur.from_ical(rule.rule))
+    def component(cls: Any, kind: str, item: str, summary: Text, nth: int = 1) -> Any:
+        made = cls()
+        made.add("uid", uid(agreement, kind, item if nth == 1 else f"{item}-{nth}"))
+        made.add("dtstamp", stamp)
+        made.add("summary", summary.value)
+        return made
 
     for schedule in agreement.schedules:
         for task in schedule.tasks:
-            todo = icalendar.Todo()
-            todo.add("uid", uid(agreement, "task", task.id))
-            todo.add("dtstamp", stamp)
-            todo.add("summary", task.title.value)
-            if task.description is not None:
-                todo.add("description", task.description.value)
+
+            def todo(nth: int = 1, task: Any = task, schedule: Any = schedule) -> Any:
+                made = component(icalendar.Todo, "task", task.id, task.title, nth)
+                if task.description is not None:
+                    made.add("description", task.description.value)
+                made.add("status", task.status.value.upper())
+                if task.actual is not None and task.actual.end is not None:
+                    end = task.actual.end
+                    made.add("completed", pendulum.datetime(end.year, end.month, end.day, tz="UTC"))
+                made.add("categories", [schedule.id])
+                return made
+
+            if task.recurrence:
+                frame = recurrence_window(task.due, schedule.period, agreement.period)
+                for nth, (first, rule) in enumerate(_series(task.recurrence, frame), 1):
+                    made = todo(nth)
+                    made.add("dtstart", first)
+                    made.add("due", first)
+                    made.add("rrule", icalendar.vRecur.from_ical(rule))
+                    calendar.add_component(made)
+                continue
+            made = todo()
             if task.due is not None:
-                todo.add("dtstart", task.due.start)
+                made.add("dtstart", task.due.start)
                 if task.due.end is not None:
-                    todo.add("due", task.due.end)
-            todo.add("status", task.status.value.upper())
-            if task.actual is not None and task.actual.end is not None:
-                todo.add(
-                    "completed",
-                    pendulum.datetime(
-                        task.actual.end.year, task.actual.end.month, task.actual.end.day, tz="UTC"
-                    ),
-                )
-            todo.add("categories", [schedule.id])
-            add_rules(todo, task.recurrence)
-            calendar.add_component(todo)
+                    made.add("due", task.due.end)
+            calendar.add_component(made)
     for review in agreement.reviews:
-        start = review.due or agreement.period
-        if start is None:
-            continue
-        vevent = icalendar.Event()
-        vevent.add("uid", uid(agreement, "review", review.id))
-        vevent.add("dtstamp", stamp)
-        vevent.add("summary", (review.title or Text(f"{review.kind.value} review")).value)
-        vevent.add("dtstart", start.end if not review.recurrence and start.end else start.start)
-        add_rules(vevent, review.recurrence)
-        calendar.add_component(vevent)
+        title = review.title or Text(f"{review.kind.value} review")
+        if review.recurrence:
+            frame = recurrence_window(review.due, agreement.period)
+            for nth, (first, rule) in enumerate(_series(review.recurrence, frame), 1):
+                vevent = component(icalendar.Event, "review", review.id, title, nth)
+                vevent.add("dtstart", first)
+                vevent.add("rrule", icalendar.vRecur.from_ical(rule))
+                calendar.add_component(vevent)
+        elif review.due is not None and review.due.end is not None:
+            vevent = component(icalendar.Event, "review", review.id, title)
+            vevent.add("dtstart", review.due.end)
+            calendar.add_component(vevent)
     for event in agreement.events:
-        vevent = icalendar.Event()
-        vevent.add("uid", uid(agreement, "event", event.id))
-        vevent.add("dtstamp", stamp)
-        vevent.add("summary", (event.title or Text(event.kind)).value)
+        vevent = component(icalendar.Event, "event", event.id, event.title or Text(event.kind))
         vevent.add("dtstart", event.start if event.start is not None else event.date)
         if event.place is not None:
             vevent.add("location", event.place.value)

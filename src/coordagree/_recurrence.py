@@ -9,9 +9,10 @@ import attrs
 import pendulum
 from dateutil import rrule as _rrule
 
+from coordagree._period import Period
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Recurrence"]
+__all__ = ["Recurrence", "recurrence_window"]
 
 
 def _parts(rule: str) -> dict[str, str]:
@@ -108,3 +109,13 @@ class Recurrence:
             inc=True,
         )
         return [pendulum.Date(hit.year, hit.month, hit.day) for hit in hits]
+
+
+def recurrence_window(due: Period | None, *outer: Period | None) -> Period | None:
+    """The window a recurring item repeats in: its due window, else the first closed outer one."""
+    candidates = [due, *outer]
+    start = next((p.start for p in candidates if p is not None), None)
+    end = next((p.end for p in candidates if p is not None and p.end is not None), None)
+    if start is None or end is None or end < start:
+        return None
+    return Period(start=start, end=end)

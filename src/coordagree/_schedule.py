@@ -19,9 +19,8 @@ import pendulum
 from coordagree._agreement import Agreement
 from coordagree._codes import TaskStatus
 from coordagree._period import Period
-from coordagree._recurrence import Recurrence
+from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._text import Text
-from coordagree._validate import recurrence_window
 from coordagree.errors import InvalidArgumentError
 
 __all__ = [

@@ -9,6 +9,8 @@ hand-written entries here, next to the converter hooks that read them. The same 
 from __future__ import annotations
 
 import enum
+import inspect
+import re
 import typing
 from typing import Any
 
@@ -98,6 +100,27 @@ _PARTIAL_DATE = {
 }
 
 
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The ``Attributes:`` section of a Google-style class docstring, by attribute name."""
+    docs: dict[str, str] = {}
+    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
+    try:
+        start = lines.index("Attributes:") + 1
+    except ValueError:
+        return docs
+    name = None
+    for line in lines[start:]:
+        if line and not line.startswith(" "):
+            break  # the next section
+        entry = re.match(r"^ {4}(\w+)(?: \([^)]*\))?: (.*)$", line)
+        if entry:
+            name = entry.group(1)
+            docs[name] = entry.group(2).strip()
+        elif name and line.strip():
+            docs[name] += " " + line.strip()
+    return docs
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {"PartialDate": _PARTIAL_DATE}
@@ -150,6 +173,7 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
+        described = _attribute_docs(cls)
         for field in attrs.fields(cls):
             if field.name == "extensions":
                 schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
@@ -157,6 +181,8 @@ class _Builder:
             prop = self.of(hints[field.name])
             if field.name == "id":
                 prop = {"type": "string", "pattern": _ID_PATTERN}
+            if field.name in described:
+                prop = {"description": described[field.name], **prop}
             properties[field.name] = prop
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -179,8 +205,8 @@ def json_schema() -> dict[str, Any]:
 
     Example:
         >>> import coordagree
-        >>> coordagree.json_schema()["properties"]["coordagree"]
-        {'const': '1.0'}
+        >>> coordagree.json_schema()["properties"]["coordagree"]["const"]
+        '1.0'
     """
     builder = _Builder()
     agreement = builder.record(Agreement)
@@ -190,7 +216,13 @@ def json_schema() -> dict[str, Any]:
         "title": f"coordagree document, format {FORMAT_VERSION}",
         "description": "An inter-agency agreement: coordination programme, regulation, MOU.",
         "type": "object",
-        "properties": {VERSION_KEY: {"const": FORMAT_VERSION}, **agreement["properties"]},
+        "properties": {
+            VERSION_KEY: {
+                "description": "The format version; the first key of every document.",
+                "const": FORMAT_VERSION,
+            },
+            **agreement["properties"],
+        },
         "required": [VERSION_KEY, *agreement["required"]],
         "patternProperties": agreement["patternProperties"],
         "additionalProperties": False,

@@ -27,12 +27,12 @@ from coordagree._codes import (
     TaskStatus,
 )
 from coordagree._period import Period
-from coordagree._recurrence import Recurrence
+from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._rules import RULES
 from coordagree._text import Text
 from coordagree.errors import Finding, InvalidArgumentError, Severity
 
-__all__ = ["Report", "recurrence_window", "validate"]
+__all__ = ["Report", "validate"]
 
 _BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?"
@@ -231,16 +231,6 @@ def _cycles(ctx: _Context) -> None:
             state[visited] = 2
 
 
-def recurrence_window(due: Period | None, *outer: Period | None) -> Period | None:
-    """The window a recurring item repeats in: its due window, else the first closed outer one."""
-    candidates = [due, *outer]
-    start = next((p.start for p in candidates if p is not None), None)
-    end = next((p.end for p in candidates if p is not None and p.end is not None), None)
-    if start is None or end is None or end < start:
-        return None
-    return Period(start=start, end=end)
-
-
 def _recurrences(
     ctx: _Context, base: str, rules: tuple[Recurrence, ...], window: Period | None
 ) -> None:
@@ -280,7 +270,9 @@ def _dates(ctx: _Context) -> None:
                     f"{base}/due",
                     f"task {task.id!r} is due {task.due}, outside its schedule ({schedule.period})",
                 )
-            _recurrences(ctx, base, task.recurrence, recurrence_window(task.due, schedule.period))
+            _recurrences(
+                ctx, base, task.recurrence, recurrence_window(task.due, schedule.period, period)
+            )
     for r, review in enumerate(a.reviews):
         if review.due is not None and period is not None and not period.contains(review.due):
             ctx.add(

@@ -1,0 +1,117 @@
+"""MkDocs hooks: the reference pages that are generated from the library itself.
+
+A page asks for generated content with a marker comment on a line of its own:
+
+- ``<!-- coordagree:codes -->``: every validation code in `coordagree.RULES`;
+- ``<!-- coordagree:cli -->``: the ``--help`` of every command of the command line;
+- ``<!-- coordagree:format -->``: every object of the document format, from the JSON Schema;
+- ``<!-- coordagree:seed-gantt -->``: the seed programme's Gantt chart (Mermaid).
+
+Generating these at build time means the site cannot drift from the code. The JSON Schema is
+also published at the address in its ``$id`` (``/schema/coordagree-1.0.schema.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+import coordagree
+from coordagree.cli import cli
+
+_WIDTH = 88
+
+
+def _codes() -> Iterator[str]:
+    groups = (
+        ("Structural codes", True, "Reported by `load`/`loads` while reading a document."),
+        ("Semantic codes", False, "Reported by `validate` (and by `load(..., validate=True)`)."),
+    )
+    for title, structural, where in groups:
+        yield f"## {title}\n\n{where}\n"
+        for rule in coordagree.RULES.values():
+            if rule.structural is structural:
+                yield f"### `{rule.code}` {{#{rule.code}}}\n"
+                yield f"**{rule.severity.value}** · {rule.summary}\n"
+
+
+def _cli() -> Iterator[str]:
+    root = click.Context(cli, info_name="coordagree", max_content_width=_WIDTH, terminal_width=_WIDTH)
+    yield "## `coordagree`\n"
+    yield f"```text\n{cli.get_help(root)}\n```\n"
+    for name, command in cli.commands.items():
+        context = click.Context(command, info_name=name, parent=root)
+        yield f"## `coordagree {name}`\n"
+        yield f"```text\n{command.get_help(context)}\n```\n"
+
+
+def _type(schema: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in schema:
+        kinds = [_type(s) for s in schema["anyOf"] if s.get("type") != "null"]
+        return " or ".join(kinds)
+    if schema.get("type") == "array":
+        return f"list of {_type(schema['items'])}"
+    if "const" in schema:
+        return f'`"{schema["const"]}"`'
+    if "pattern" in schema:
+        return f"{schema['type']} matching `{schema['pattern']}`"
+    return str(schema.get("type", "any"))
+
+
+def _object(name: str, schema: dict[str, Any]) -> Iterator[str]:
+    yield f"### {name}\n\n{schema.get('description', '')}\n"
+    if "enum" in schema:
+        yield "One of: " + ", ".join(f"`{value}`" for value in schema["enum"]) + ".\n"
+    elif "properties" in schema:
+        required = set(schema.get("required", ()))
+        yield "| key | type | required | meaning |\n|---|---|---|---|"
+        for key, prop in schema["properties"].items():
+            mark = "yes" if key in required else ""
+            text = prop.get("description", "").replace("|", "\\|")
+            yield f"| `{key}` | {_type(prop)} | {mark} | {text} |"
+        if "patternProperties" in schema:
+            yield "| `x-…` | any |  | An extension, kept as given. |"
+        yield ""
+    else:
+        yield f"```json\n{json.dumps(schema, indent=2, ensure_ascii=False)}\n```\n"
+
+
+def _format() -> Iterator[str]:
+    schema = coordagree.json_schema()
+    yield from _object("Document", schema)
+    for name, definition in schema["$defs"].items():
+        yield from _object(name, definition)
+
+
+def _gantt() -> Iterator[str]:
+    yield f"```mermaid\n{coordagree.to_mermaid(coordagree.seed_programme())}\n```"
+
+
+_MARKERS: dict[str, Callable[[], Iterator[str]]] = {
+    "<!-- coordagree:codes -->": _codes,
+    "<!-- coordagree:cli -->": _cli,
+    "<!-- coordagree:format -->": _format,
+    "<!-- coordagree:seed-gantt -->": _gantt,
+}
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    """Replace each marker line with the content generated for it."""
+    for marker, generate in _MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, "\n".join(generate()))
+    return markdown
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Publish the JSON Schema at the address its ``$id`` names."""
+    target = Path(config["site_dir"]) / "schema" / f"coordagree-{coordagree.FORMAT_VERSION}.schema.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(coordagree.json_schema(), indent=2, ensure_ascii=False), "utf-8")
