@@ -1,13 +1,17 @@
 # Two entry points, both working on a fresh clone with only python3 and make:
 #   make demo  - set up a venv and show the bundled Quảng Bình programme
-#   make test  - set up a venv with the dev tools, then lint, type-check, build the docs and test
+#   make test  - set up a venv with the dev tools, then lint, type-check and test (the tests
+#                build the docs with --strict and run every example in them)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
+NO_MKDOCS_2_WARNING := 1
+export NO_MKDOCS_2_WARNING
+LINTED := src tests examples scripts
 
-.PHONY: demo test lint typecheck docs pytest clean
+.PHONY: demo test lint typecheck docs serve pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +29,17 @@ demo: $(VENV)/.demo
 	$(BIN)/coordagree show
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests examples
-	$(BIN)/ruff format --check src tests examples
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 docs: $(VENV)/.dev
 	$(BIN)/mkdocs build --strict --quiet
+
+serve: $(VENV)/.dev
+	$(BIN)/mkdocs serve
 
 pytest: $(VENV)/.dev
 	$(BIN)/pytest -q

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import click
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 import coordagree
 from coordagree.cli import cli
@@ -40,7 +41,9 @@ def _codes() -> Iterator[str]:
 
 
 def _cli() -> Iterator[str]:
-    root = click.Context(cli, info_name="coordagree", max_content_width=_WIDTH, terminal_width=_WIDTH)
+    root = click.Context(
+        cli, info_name="coordagree", max_content_width=_WIDTH, terminal_width=_WIDTH
+    )
     yield "## `coordagree`\n"
     yield f"```text\n{cli.get_help(root)}\n```\n"
     for name, command in cli.commands.items():
@@ -110,8 +113,9 @@ def on_page_markdown(markdown: str, **_: Any) -> str:
     return markdown
 
 
-def on_post_build(config: Any, **_: Any) -> None:
+def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     """Publish the JSON Schema at the address its ``$id`` names."""
-    target = Path(config["site_dir"]) / "schema" / f"coordagree-{coordagree.FORMAT_VERSION}.schema.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(coordagree.json_schema(), indent=2, ensure_ascii=False), "utf-8")
+    name = f"schema/coordagree-{coordagree.FORMAT_VERSION}.schema.json"
+    content = json.dumps(coordagree.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    files.append(File.generated(config, name, content=content))
+    return files

@@ -46,7 +46,7 @@ def test_validate_json_output() -> None:
         "severity": "error",
         "path": "/period/start",
         "line": 10,
-        "column": 3,
+        "column": 10,  # the value, not its key
     }
     assert finding["file"].endswith("bad-date.yaml")
 

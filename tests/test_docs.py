@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import coordagree
 from coordagree.cli import cli
@@ -24,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = [*sorted(DOCS.rglob("*.md")), ROOT / "README.md"]
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+EXIT = re.compile(r"\s+# exit (\d+)$")
 INCLUDE = re.compile(r'^\s*--8<-- "([^"]+)"\s*$')
 
 
@@ -50,6 +54,37 @@ def test_code_blocks_run(
         # Leading newlines make tracebacks point at the page's own line numbers.
         exec(compile("\n" * line + code, str(page), "exec"), namespace)
     capsys.readouterr()
+
+
+def console_sessions(page: Path) -> list[tuple[str, int, list[str]]]:
+    """(command line, expected exit code, expected output lines) of each ``$ coordagree``."""
+    sessions: list[tuple[str, int, list[str]]] = []
+    for match in CONSOLE.finditer(page.read_text("utf-8")):
+        for line in match.group(1).splitlines():
+            if line.startswith("$ "):
+                command = line[2:]
+                code = EXIT.search(command)
+                sessions.append((EXIT.sub("", command), int(code.group(1)) if code else 0, []))
+            elif line.strip() and line.strip() != "..." and sessions:
+                sessions[-1][2].append(line.strip())
+    return sessions
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if console_sessions(p)], ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_console_sessions_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each ``$ coordagree ...`` line runs, exits as shown, and prints the lines shown."""
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "tests" / "data" / "invalid", tmp_path / "invalid")
+    monkeypatch.chdir(tmp_path)
+    for command, code, expected in console_sessions(page):
+        words = shlex.split(command)
+        assert words[0] == "coordagree", command
+        result = CliRunner().invoke(cli, words[1:])
+        assert result.exit_code == code, (command, result.output)
+        for line in expected:
+            assert line in result.output, (command, line, result.output)
 
 
 def test_pages_have_code_blocks_to_run() -> None:
@@ -127,3 +162,19 @@ def test_tutorial_renders_the_seed_gantt_chart(site: Path) -> None:
     html = (site / "tutorial" / "index.html").read_text("utf-8")
     assert '<pre class="mermaid">' in html
     assert "Tuyên truyền" in html
+
+
+def test_docstring_examples_run() -> None:
+    """The ``Examples:`` sections of docstrings are doctests, shown on the reference pages."""
+    import doctest
+    import importlib
+    import pkgutil
+
+    attempted = 0
+    for module in pkgutil.iter_modules(coordagree.__path__, "coordagree."):
+        if module.name.endswith("__main__"):
+            continue
+        result = doctest.testmod(importlib.import_module(module.name), raise_on_error=False)
+        assert result.failed == 0, module.name
+        attempted += result.attempted
+    assert attempted >= 10

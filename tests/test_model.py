@@ -18,7 +18,7 @@ from coordagree import (
     Termination,
     Text,
 )
-from coordagree.errors import InvalidTypeError, InvalidValueError
+from coordagree.errors import InvalidArgumentError, InvalidTypeError, InvalidValueError
 from quang_binh_2023 import build
 
 
@@ -135,3 +135,12 @@ def test_recurrence_dates() -> None:
     days = rule.dates(pendulum.date(2023, 1, 1), pendulum.date(2025, 12, 31))
     assert days == [pendulum.date(y, 12, 15) for y in (2023, 2024, 2025)]
     assert Recurrence("FREQ=DAILY;COUNT=2;UNTIL=20240101").has_count_and_until
+
+
+def test_day_of_is_the_local_day_in_the_agreement_time_zone() -> None:
+    seed = coordagree.seed_programme()
+    late_utc = pendulum.datetime(2023, 5, 29, 18, 30, tz="UTC")  # 01:30 on the 30th in Hà Nội
+    assert seed.day_of(late_utc) == pendulum.date(2023, 5, 30)
+    assert attrs.evolve(seed, timezone="UTC").day_of(late_utc) == pendulum.date(2023, 5, 29)
+    with pytest.raises(InvalidArgumentError, match="moment"):
+        seed.day_of(pendulum.naive(2023, 5, 29))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pendulum
@@ -7,8 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import coordagree
 from coordagree import DatePrecision, Period
-from coordagree.errors import InvalidArgumentError, InvalidTypeError, InvalidValueError
+from coordagree.errors import (
+    DocumentError,
+    InvalidArgumentError,
+    InvalidTypeError,
+    InvalidValueError,
+)
 from coordagree.strategies import periods
 
 closed = periods(open_ended=False)
@@ -86,3 +93,23 @@ def test_text_round_trip(period: Period) -> None:
         assert Period.open(period.start_text) == period
     else:
         assert Period.parse(period.start_text, period.end_text) == period
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.sampled_from(["/", ".", "-"]))
+def test_day_first_dates_get_a_hint_naming_the_iso_date(day: dt.date, sep: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        coordagree.loads(
+            f'{{"coordagree": "1.0", "id": "x", "title": "T", "kind": "mou",'
+            f' "period": "{day.day}{sep}{day.month}{sep}{day.year:04d}"}}'
+        )
+    (finding,) = caught.value.findings
+    assert finding.hint == f"dates are ISO 8601: did you mean {day.isoformat()}?"
+    month_first = f"{day.month}/{day.year:04d}"
+    with pytest.raises(DocumentError) as caught:
+        coordagree.loads(
+            f'{{"coordagree": "1.0", "id": "x", "title": "T", "kind": "mou",'
+            f' "period": "{month_first}"}}'
+        )
+    assert caught.value.findings[0].hint == (
+        f"dates are ISO 8601: did you mean {day.year:04d}-{day.month:02d}?"
+    )

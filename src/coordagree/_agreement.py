@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from collections.abc import Iterator
 from typing import Any
@@ -155,6 +156,22 @@ class Agreement:
             raise UnknownIdError(kind, id) from None
 
     # -- lookups ------------------------------------------------------------------------------
+
+    def day_of(self, moment: pendulum.DateTime) -> pendulum.Date:
+        """The day ``moment`` falls on in the agreement's time zone.
+
+        Use it to turn a timestamp into the day that ``due``/``overdue`` ask about:
+        ``coordagree.due(agreement, agreement.day_of(pendulum.now()))``.
+
+        Raises:
+            InvalidArgumentError: ``moment`` is not a timezone-aware datetime.
+        """
+        if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
+            raise InvalidArgumentError(
+                f"'moment' must be a timezone-aware datetime (got {moment!r})", argument="moment"
+            )
+        local = pendulum.instance(moment).in_timezone(self.timezone)
+        return pendulum.Date(local.year, local.month, local.day)
 
     def party(self, party_id: str) -> Party:
         """The party with id ``party_id``.

@@ -21,6 +21,7 @@ T = TypeVar("T")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 
 
 def _type_name(value: object) -> str:
@@ -145,7 +146,7 @@ def to_date(value: Any) -> Any:
 
 
 def date_hint(text: str) -> str | None:
-    """A hint for a date written the day-first way, such as ``29/5/2023``."""
+    """A hint for a date written the day-first way, such as ``29/5/2023`` or ``5/2023``."""
     match = _SLASHED.match(text.strip())
     if match:
         day, month, year = (int(part) for part in match.groups())
@@ -154,6 +155,10 @@ def date_hint(text: str) -> str | None:
         except ValueError:
             return "dates are ISO 8601: YYYY-MM-DD"
         return f"dates are ISO 8601: did you mean {iso}?"
+    match = _MONTH_YEAR.match(text.strip())
+    if match and 1 <= int(match.group(1)) <= 12:
+        month, year = (int(part) for part in match.groups())
+        return f"dates are ISO 8601: did you mean {year:04d}-{month:02d}?"
     return "dates are ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year"
 
 

@@ -346,7 +346,7 @@ def make_converter() -> cattrs.Converter:
     Returns:
         A fresh `cattrs.Converter`; register more hooks on it freely.
 
-    Example:
+    Examples:
         >>> import coordagree
         >>> converter = coordagree.make_converter()
         >>> converter.unstructure(coordagree.Period.parse("2023", "2026"))

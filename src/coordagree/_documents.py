@@ -256,6 +256,27 @@ def loads(
     Raises:
         DocumentError: with every problem found, each with a code, JSON Pointer path and
             message (and line and column for YAML).
+
+    Examples:
+        >>> import coordagree
+        >>> text = '''
+        ... coordagree: "1.0"
+        ... id: demo
+        ... title: Biên bản ghi nhớ
+        ... kind: mou
+        ... period: {start: 2024-03, end: 2025}
+        ... '''
+        >>> agreement = coordagree.loads(text, "yaml")
+        >>> str(agreement.title), str(agreement.period)
+        ('Biên bản ghi nhớ', '2024-03 – 2025')
+        >>> try:
+        ...     coordagree.loads(text.replace("2024-03", "3/2024"), "yaml")
+        ... except coordagree.errors.DocumentError as error:
+        ...     (finding,) = error.findings
+        >>> finding.code, finding.path, finding.line, finding.column
+        ('bad-date', '/period/start', 6, 17)
+        >>> finding.hint
+        'dates are ISO 8601: did you mean 2024-03?'
     """
     agreement, parsed = read_document(data, format, limits=limits)
     if validate:
@@ -295,7 +316,15 @@ def load(
 
 
 def dumps(agreement: Agreement, format: Format = "json") -> str:
-    """An agreement as document text: canonical (stable key order, NFC, no defaults)."""
+    """An agreement as document text: canonical (stable key order, NFC, no defaults).
+
+    Examples:
+        >>> import coordagree
+        >>> print(coordagree.dumps(coordagree.seed_programme(), "yaml")[:57])
+        coordagree: '1.0'
+        id: qb-dan-van-tu-phap-2023-2026
+        title:
+    """
     return render(to_document(agreement), format)
 
 

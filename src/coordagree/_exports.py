@@ -161,6 +161,11 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
 
     Raises:
         InvalidArgumentError: ``by`` is not ``"schedule"`` or ``"party"``.
+
+    Examples:
+        >>> import coordagree
+        >>> print(coordagree.to_mermaid(coordagree.seed_programme()).splitlines()[0])
+        gantt
     """
     if by not in ("schedule", "party"):
         raise InvalidArgumentError(

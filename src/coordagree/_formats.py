@@ -296,10 +296,12 @@ class _YamlBuilder:
                 raise _Refused(
                     "unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path
                 )
-            return [
-                self.build(item, f"{path}/{index}", depth + 1)
-                for index, item in enumerate(node.value)
-            ]
+            items = []
+            for index, item in enumerate(node.value):
+                child = f"{path}/{index}"
+                self.positions[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                items.append(self.build(item, child, depth + 1))
+            return items
         assert isinstance(node, MappingNode)
         if node.tag != "tag:yaml.org,2002:map":
             raise _Refused(
@@ -327,7 +329,11 @@ class _YamlBuilder:
                     key_node.start_mark,
                     child,
                 )
-            self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            # A scalar's own position; a collection's is its key's (its content starts below).
+            mark = (
+                value_node.start_mark if isinstance(value_node, ScalarNode) else key_node.start_mark
+            )
+            self.positions[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 

@@ -157,6 +157,15 @@ class Period:
         With ``end`` omitted, the period is the whole of ``start``: ``Period.parse("2023")`` is
         the year 2023 (due "within 2023"), ``Period.parse("2023-05-29")`` that one day.
         Use `Period.open` for a period with no end.
+
+        Examples:
+            >>> period = Period.parse("2023", "2026", as_written="giai đoạn 2023 - 2026")
+            >>> period.start, period.end
+            (Date(2023, 1, 1), Date(2026, 12, 31))
+            >>> str(period), period.start_precision.value
+            ('2023 – 2026', 'year')
+            >>> str(Period.parse("2024-06").end)
+            '2024-06-30'
         """
         first, first_precision = parse_date(start)
         last, last_precision = parse_date(start if end is None else end, end=True)

@@ -85,6 +85,12 @@ _TABLE = [
     ),
     ("signature-after-end", _E, False, "A party signed after the agreement's period ended."),
     ("effective-outside-period", _E, False, "The effective date is outside the period."),
+    (
+        "event-start-date-mismatch",
+        _E,
+        False,
+        "An event's start, in the agreement's time zone, falls on another day than its date.",
+    ),
     ("position-not-held", _W, False, "An event cites a position its holder did not hold that day."),
     ("commitment-number-repeated", _E, False, "Two commitments have the same number."),
     ("commitment-number-gap", _W, False, "Commitment numbers skip a number."),

@@ -234,6 +234,12 @@ def agenda(agreement: Agreement, window: Period, party: str | None = None) -> Ag
 
     Raises:
         InvalidArgumentError: ``window`` is not a closed `Period`, or ``party`` is unknown.
+
+    Examples:
+        >>> import coordagree
+        >>> seed = coordagree.seed_programme()
+        >>> [(o.item, str(o.date)) for o in agenda(seed, Period.parse("2023"), party="tand")]
+        [('2023-tand', '2023-12-31')]
     """
     window = _require_window(window)
     wanted = _party_filter(agreement, party)

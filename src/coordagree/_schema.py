@@ -203,7 +203,7 @@ def json_schema() -> dict[str, Any]:
     Schema cannot express (an end before a start, an RRULE that dateutil cannot read, a date
     that does not exist such as 2023-02-30).
 
-    Example:
+    Examples:
         >>> import coordagree
         >>> coordagree.json_schema()["properties"]["coordagree"]["const"]
         '1.0'

@@ -73,6 +73,11 @@ class Text:
         value: The text as written, in its primary language.
         lang: BCP 47 tag of ``value`` (``"vi"``), or None for the agreement's language.
         translations: The same text in other languages, as sorted ``(lang, text)`` pairs.
+
+    Examples:
+        >>> name = Text("Ban Dân vận", lang="vi", translations={"en": "Mass Mobilisation Board"})
+        >>> str(name), name.get("en")
+        ('Ban Dân vận', 'Mass Mobilisation Board')
     """
 
     value: str = attrs.field(converter=_nfc, validator=instance_of(str))

@@ -302,6 +302,14 @@ def _dates(ctx: _Context) -> None:
                 f"the agreement takes effect on {a.effective}, outside its period ({period})",
             )
     for e, event in enumerate(a.events):
+        if event.start is not None and a.day_of(event.start) != event.date:
+            ctx.add(
+                "event-start-date-mismatch",
+                f"/events/{e}/start",
+                f"{event.start.isoformat()} is {a.day_of(event.start)} in {a.timezone}, "
+                f"but the event's date is {event.date}",
+                "date is the day in the agreement's time zone; check the offset or the date",
+            )
         for p, participant in enumerate(event.participants):
             for q, position_id in enumerate(participant.positions):
                 position = ctx.positions.get((participant.person, position_id))
@@ -494,6 +502,14 @@ def validate(
 
     Raises:
         InvalidArgumentError: ``agreement`` is not an `Agreement`, or a code is unknown.
+
+    Examples:
+        >>> import coordagree
+        >>> report = coordagree.validate(coordagree.seed_programme())
+        >>> report.ok, report.codes()
+        (True, ['commitment-count-mismatch'])
+        >>> report.findings[0].path
+        '/declared_commitments'
     """
     if not isinstance(agreement, Agreement):
         raise InvalidArgumentError(
