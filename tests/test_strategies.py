@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -38,3 +41,98 @@ def test_size_options_hold(agreement: coordagree.Agreement) -> None:
 def test_arguments_are_checked_eagerly(make: object, argument: str) -> None:
     with pytest.raises(InvalidArgument, match=argument):
         make()  # type: ignore[operator]
+
+
+MODEL_CLASSES = [
+    getattr(coordagree, name)
+    for name in coordagree.__all__
+    if attrs.has(getattr(coordagree, name))
+    and getattr(coordagree, name).__module__.rsplit(".", 1)[-1]
+    not in ("_schedule", "_validate", "_rules", "_formats", "errors")
+]
+
+
+def test_model_classes_are_all_the_public_record_classes() -> None:
+    assert {c.__name__ for c in MODEL_CLASSES} == {
+        "Agreement",
+        "Amendment",
+        "Commitment",
+        "Event",
+        "Objective",
+        "Participant",
+        "Party",
+        "Period",
+        "Person",
+        "Position",
+        "Provenance",
+        "Recurrence",
+        "RelatedInstrument",
+        "Responsibility",
+        "Review",
+        "Signature",
+        "StatusChange",
+        "Task",
+        "TaskSchedule",
+        "Termination",
+        "Text",
+    }
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_from_type_draws_valid_instances_of_every_model_class(cls: type) -> None:
+    @settings(max_examples=5, suppress_health_check=list(HealthCheck))
+    @given(st.from_type(cls))
+    def check(value: Any) -> None:
+        assert type(value) is cls
+        rebuilt = cls(**{f.alias: getattr(value, f.name) for f in attrs.fields(cls)})
+        assert rebuilt == value  # passes its own validators again
+
+    check()
+
+
+@given(cs.agreements(max_tasks=4))
+def test_agreements_use_every_feature_over_many_draws(agreement: coordagree.Agreement) -> None:
+    # Each drawn agreement is valid; the features test below checks that variety is drawn.
+    assert coordagree.validate(agreement).ok
+
+
+def test_agreements_cover_the_features_the_validator_checks() -> None:
+    seen: set[str] = set()
+
+    @settings(
+        max_examples=150, suppress_health_check=list(HealthCheck), database=None, derandomize=True
+    )
+    @given(cs.agreements(max_tasks=4))
+    def collect(agreement: coordagree.Agreement) -> None:
+        tasks = list(agreement.tasks)
+        features = {
+            "open-ended": agreement.period is not None and agreement.period.end is None,
+            "as-written": agreement.period is not None and agreement.period.as_written is not None,
+            "recurring-task": any(t.recurrence for t in tasks),
+            "rotation": any(t.rotation for t in tasks),
+            "history": any(t.history for t in tasks),
+            "event-start": any(e.start is not None for e in agreement.events),
+            "participants": any(e.participants for e in agreement.events),
+            "review-rotation": any(r.rotation for r in agreement.reviews),
+            "amendments": bool(agreement.amendments),
+            "related": bool(agreement.related),
+            "provenance": agreement.provenance is not None,
+            "translations": any(p.name.translations for p in agreement.parties),
+        }
+        seen.update(name for name, present in features.items() if present)
+
+    collect()
+    assert seen == {
+        "open-ended",
+        "as-written",
+        "recurring-task",
+        "rotation",
+        "history",
+        "event-start",
+        "participants",
+        "review-rotation",
+        "amendments",
+        "related",
+        "provenance",
+        "translations",
+    }

@@ -2,16 +2,57 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+
+def _first(found: tuple[Any, ...]) -> Any:
+    return found[0]
+
 
 def _register() -> None:
-    """Called by Hypothesis at import, through the ``hypothesis`` entry point."""
+    """Called by Hypothesis at import, through the ``hypothesis`` entry point.
+
+    Every public model class gets a strategy that draws valid instances; classes that only make
+    sense inside a larger record (a task, a commitment) are drawn from that record's strategy.
+    """
     from hypothesis import strategies as st
 
-    from coordagree import Agreement, Party, Period, Recurrence, Text
+    import coordagree as ca
     from coordagree import strategies as cs
 
-    st.register_type_strategy(Agreement, cs.agreements())
-    st.register_type_strategy(Period, cs.periods())
-    st.register_type_strategy(Text, cs.texts())
-    st.register_type_strategy(Recurrence, cs.recurrences())
-    st.register_type_strategy(Party, cs.parties(max_size=1).map(lambda found: found[0]))
+    def one(strategy: st.SearchStrategy[tuple[Any, ...]]) -> st.SearchStrategy[Any]:
+        return strategy.filter(bool).map(_first)
+
+    registered: dict[type, st.SearchStrategy[Any]] = {
+        ca.Agreement: cs.agreements(),
+        ca.Period: cs.periods(),
+        ca.Text: cs.texts(),
+        ca.Recurrence: cs.recurrences(),
+        ca.Party: one(cs.parties(max_size=1)),
+        ca.Person: one(cs.people(max_size=1)),
+        ca.Position: one(
+            cs.people(max_size=1).map(lambda found: found[0].positions if found else ())
+        ),
+        ca.Objective: one(cs.objectives(max_size=1)),
+        ca.Commitment: one(cs.commitments(max_size=1)),
+        ca.Responsibility: one(
+            cs.commitments(max_size=1).map(lambda c: c[0].responsible if c else ())
+        ),
+        ca.Task: one(cs.tasks(min_size=1, max_size=1)),
+        ca.StatusChange: one(cs.tasks(min_size=1, max_size=1).map(lambda t: t[0].history)),
+        ca.TaskSchedule: one(cs.schedules()),
+        ca.Review: one(cs.reviews(max_size=1)),
+        ca.Event: one(cs.events(max_size=1)),
+        ca.Participant: one(
+            cs.people(max_size=2)
+            .flatmap(lambda found: cs.events(people=found, max_size=1))
+            .map(lambda e: e[0].participants if e else ())
+        ),
+        ca.Signature: one(cs.signatures()),
+        ca.Termination: cs.terminations(),
+        ca.Provenance: cs.provenances(),
+        ca.Amendment: one(cs.amendments(max_size=1)),
+        ca.RelatedInstrument: cs.related_instruments(min_size=1, max_size=1).map(_first),
+    }
+    for cls, strategy in registered.items():
+        st.register_type_strategy(cls, strategy)

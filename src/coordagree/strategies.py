@@ -21,9 +21,12 @@ from coordagree._agreement import Agreement
 from coordagree._codes import (
     AgreementKind,
     EventKind,
+    Modality,
     ParticipantRole,
+    PartOfDay,
     PartyKind,
     PartyRole,
+    RelationKind,
     ResponsibilityRole,
     ReviewKind,
     TaskStatus,
@@ -37,7 +40,7 @@ from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
 from coordagree._tasks import StatusChange, Task, TaskSchedule
-from coordagree._terms import Termination
+from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text
 from coordagree.errors import MissingExtraError
 
@@ -52,12 +55,24 @@ except ImportError:  # pragma: no cover - depends on the environment
 __all__ = [
     "Defect",
     "agreements",
+    "amendments",
     "broken_documents",
+    "commitments",
     "documents",
+    "events",
     "ids",
+    "objectives",
     "parties",
+    "people",
     "periods",
+    "provenances",
     "recurrences",
+    "related_instruments",
+    "reviews",
+    "schedules",
+    "signatures",
+    "tasks",
+    "terminations",
     "texts",
 ]
 
@@ -210,28 +225,169 @@ def _within(draw: st.DrawFn, window: Period) -> Period:
             end=end,
             start_precision=window.start_precision,
             end_precision=window.end_precision if window.end is not None else DatePrecision.DAY,
+            as_written=draw(_wording()),
         )
     first = draw(_day(window.start, end))
     last = draw(_day(first, end))
-    return Period(start=first, end=last)
+    return Period(start=first, end=last, as_written=draw(_wording()))
+
+
+def _wording() -> st.SearchStrategy[str | None]:
+    """A source's wording, as written: absent, or a short Vietnamese phrase."""
+    return st.none() | st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
+
+
+def _closed(window: Period) -> Period:
+    return (
+        window
+        if window.end is not None
+        else Period(start=window.start, end=window.start.add(years=2))
+    )
+
+
+_DEFAULT_WINDOW = Period(start=pendulum.Date(2023, 1, 1), end=pendulum.Date(2026, 12, 31))
+_DEFAULT_PARTIES = ("party-0", "party-1")
+
+
+def _check_refs(party_ids: tuple[str, ...] | list[str]) -> None:
+    _check(bool(party_ids), "'party_ids' must name at least one party")
+
+
+def people(
+    *,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    window: Period = _DEFAULT_WINDOW,
+    max_size: int = 3,
+) -> st.SearchStrategy[tuple[Person, ...]]:
+    """People (``person-0``, ...) holding positions at the given parties.
+
+    Positions start on or before ``window``'s start and never end inside it, so an event in the
+    window may cite any of them. Shrinks towards no people.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+
+    @st.composite
+    def draw_people(draw: st.DrawFn) -> tuple[Person, ...]:
+        found = []
+        for index in range(draw(st.integers(0, max_size))):
+            positions = tuple(
+                Position(
+                    id=f"pos-{k}",
+                    title=draw(texts()),
+                    body=draw(st.sampled_from(party_ids)),
+                    start=draw(st.none() | _day(window.start.subtract(years=5), window.start)),
+                )
+                for k in range(draw(st.integers(0, 3)))
+            )
+            found.append(
+                Person(
+                    id=f"person-{index}",
+                    name=draw(texts()),
+                    honorific=draw(st.none() | st.just(Text("đồng chí"))),
+                    positions=positions,
+                )
+            )
+        return tuple(found)
+
+    return draw_people()
+
+
+def objectives(*, max_size: int = 3) -> st.SearchStrategy[tuple[Objective, ...]]:
+    """Objectives (``objective-0``, ...); shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``max_size`` < 0.
+    """
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    return st.integers(0, max_size).flatmap(
+        lambda n: st.tuples(*(texts() for _ in range(n))).map(
+            lambda found: tuple(Objective(id=f"objective-{i}", text=t) for i, t in enumerate(found))
+        )
+    )
+
+
+def commitments(
+    *,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    objective_ids: tuple[str, ...] = (),
+    window: Period = _DEFAULT_WINDOW,
+    max_size: int = 4,
+) -> st.SearchStrategy[tuple[Commitment, ...]]:
+    """Commitments (``commitment-0``, ...), each with at least one responsible party.
+
+    Either all are numbered 1, 2, 3, ... or none is; modality, binding-ness and an effective day
+    inside ``window`` vary. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    span = _closed(window)
+
+    @st.composite
+    def draw_commitments(draw: st.DrawFn) -> tuple[Commitment, ...]:
+        numbered = draw(st.booleans())
+        return tuple(
+            Commitment(
+                id=f"commitment-{i}",
+                title=draw(texts()),
+                number=i + 1 if numbered else None,
+                description=draw(st.none() | texts()),
+                modality=draw(st.sampled_from(list(Modality))),
+                binding=draw(st.none() | st.booleans()),
+                responsible=tuple(
+                    Responsibility(
+                        party=party, role=draw(st.sampled_from(list(ResponsibilityRole)))
+                    )
+                    for party in draw(
+                        st.lists(st.sampled_from(party_ids), min_size=1, max_size=3, unique=True)
+                    )
+                ),
+                objectives=tuple(
+                    draw(st.lists(st.sampled_from(objective_ids), max_size=2, unique=True))
+                )
+                if objective_ids
+                else (),
+                effective=draw(st.none() | _day(span.start, span.end or span.start)),
+                extensions=draw(_extensions()),
+            )
+            for i in range(draw(st.integers(0, max_size)))
+        )
+
+    return draw_commitments()
 
 
 @st.composite
 def _task(
-    draw: st.DrawFn, task_id: str, window: Period, party_ids: list[str], commitment_ids: list[str]
+    draw: st.DrawFn,
+    task_id: str,
+    window: Period,
+    party_ids: tuple[str, ...],
+    commitment_ids: tuple[str, ...],
 ) -> Task:
     due = draw(st.none() | st.just(None).map(lambda _: _within(draw, window)))
     status = draw(_code(TaskStatus))
     actual = None
     history: tuple[StatusChange, ...] = ()
+    limit = due if due is not None else window
     if status == TaskStatus.COMPLETED:
-        limit = due if due is not None else window
         actual = _within(draw, limit)
         if draw(st.booleans()) and actual.end is not None:
             history = (
                 StatusChange(status=TaskStatus.IN_PROCESS, on=actual.start),
-                StatusChange(status=TaskStatus.COMPLETED, on=actual.end),
+                StatusChange(
+                    status=TaskStatus.COMPLETED, on=actual.end, note=draw(st.none() | texts())
+                ),
             )
+    elif status != TaskStatus.NEEDS_ACTION and draw(st.booleans()):
+        history = (
+            StatusChange(status=status, on=draw(_day(limit.start, limit.end or limit.start))),
+        )
     rotate = draw(st.booleans())
     owners = draw(st.lists(st.sampled_from(party_ids), min_size=1, max_size=3, unique=True))
     return Task(
@@ -248,12 +404,336 @@ def _task(
         rotation=tuple(owners) if rotate and len(owners) > 1 else (),
         status=status,
         history=history,
+        planned=draw(st.none() | st.just(None).map(lambda _: _within(draw, limit))),
         actual=actual,
         implements=tuple(draw(st.lists(st.sampled_from(commitment_ids), max_size=2, unique=True)))
         if commitment_ids
         else (),
         extensions=draw(_extensions()),
     )
+
+
+def tasks(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    commitment_ids: tuple[str, ...] = (),
+    min_size: int = 0,
+    max_size: int = 4,
+    first: int = 0,
+) -> st.SearchStrategy[tuple[Task, ...]]:
+    """Tasks (``task-{first}``, ...) due inside ``window``, owned by the given parties.
+
+    Tasks may be undated, recur (RRULEs that fall on their start day), rotate between their
+    owners, carry a status history coherent with their status, and implement commitments.
+    Shrinks towards ``min_size`` undated, one-off tasks with one owner.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty, or the sizes are out of order.
+    """
+    _check_refs(party_ids)
+    _check(
+        0 <= min_size <= max_size, f"need 0 <= min_size <= max_size (got {min_size}, {max_size})"
+    )
+    return st.integers(min_size, max_size).flatmap(
+        lambda n: st.tuples(
+            *(_task(f"task-{first + k}", window, party_ids, commitment_ids) for k in range(n))
+        )
+    )
+
+
+def schedules(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    commitment_ids: tuple[str, ...] = (),
+    min_tasks: int = 0,
+    max_tasks: int = 8,
+) -> st.SearchStrategy[tuple[TaskSchedule, ...]]:
+    """Yearly task schedules (``schedule-0``, ...) covering the first years of ``window``.
+
+    Between ``min_tasks`` and ``max_tasks`` tasks in all, with ids unique across schedules.
+    An open-ended window is planned for its first two years. Shrinks towards one schedule.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty, or the task counts are out of order.
+    """
+    _check_refs(party_ids)
+    _check(
+        0 <= min_tasks <= max_tasks,
+        f"need 0 <= min_tasks <= max_tasks (got {min_tasks}, {max_tasks})",
+    )
+    pieces = _closed(window).split("year")
+
+    @st.composite
+    def draw_schedules(draw: st.DrawFn) -> tuple[TaskSchedule, ...]:
+        total = draw(st.integers(min_tasks, max_tasks))
+        used = pieces[: draw(st.integers(1, len(pieces)))]
+        found = []
+        counter = 0
+        for index, piece in enumerate(used):
+            left = total - counter
+            share = left if index == len(used) - 1 else draw(st.integers(min(1, left), left))
+            drawn = draw(
+                tasks(
+                    window=piece,
+                    party_ids=party_ids,
+                    commitment_ids=commitment_ids,
+                    min_size=share,
+                    max_size=share,
+                    first=counter,
+                )
+            )
+            counter += share
+            found.append(
+                TaskSchedule(
+                    id=f"schedule-{index}",
+                    period=piece,
+                    title=draw(st.none() | texts()),
+                    tasks=drawn,
+                )
+            )
+        return tuple(found)
+
+    return draw_schedules()
+
+
+def reviews(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    max_size: int = 2,
+) -> st.SearchStrategy[tuple[Review, ...]]:
+    """Interim and final reviews (``review-0``, ...) due inside ``window``.
+
+    A review is due on a day or in a window, or recurs; recurring reviews may rotate between
+    hosts. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    span = _closed(window)
+
+    @st.composite
+    def draw_reviews(draw: st.DrawFn) -> tuple[Review, ...]:
+        found = []
+        for index in range(draw(st.integers(0, max_size))):
+            rules = tuple(draw(st.lists(recurrences(), max_size=1)))
+            hosts = tuple(draw(st.lists(st.sampled_from(party_ids), max_size=2, unique=True)))
+            found.append(
+                Review(
+                    id=f"review-{index}",
+                    kind=draw(st.sampled_from(list(ReviewKind))),
+                    title=draw(st.none() | texts()),
+                    due=draw(st.none() | st.just(None).map(lambda _: _within(draw, span))),
+                    recurrence=rules,
+                    hosts=hosts,
+                    rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
+                )
+            )
+        return tuple(found)
+
+    return draw_reviews()
+
+
+def events(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    people: tuple[Person, ...] = (),
+    timezone: str = "UTC",
+    max_size: int = 2,
+) -> st.SearchStrategy[tuple[Event, ...]]:
+    """Events (``event-0``, ...) on days inside ``window``, with participants from ``people``.
+
+    Participants cite positions their person holds; an exact start, when drawn, falls on the
+    event's date in ``timezone``. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    span = _closed(window)
+
+    @st.composite
+    def draw_events(draw: st.DrawFn) -> tuple[Event, ...]:
+        found = []
+        for index in range(draw(st.integers(0, max_size))):
+            participants = []
+            chosen = (
+                draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
+                if people
+                else []
+            )
+            for person in chosen:
+                cited = (
+                    draw(
+                        st.lists(
+                            st.sampled_from([p.id for p in person.positions]),
+                            max_size=2,
+                            unique=True,
+                        )
+                    )
+                    if person.positions
+                    else []
+                )
+                participants.append(
+                    Participant(
+                        person=person.id,
+                        role=draw(_code(ParticipantRole)),
+                        positions=tuple(cited),
+                        party=draw(st.none() | st.sampled_from(party_ids)),
+                    )
+                )
+            day = draw(_day(span.start, span.end or span.start))
+            minute = draw(st.none() | st.integers(0, 24 * 60 - 1))
+            start = (
+                None
+                if minute is None
+                else pendulum.datetime(
+                    day.year, day.month, day.day, minute // 60, minute % 60, tz=timezone
+                )
+            )
+            found.append(
+                Event(
+                    id=f"event-{index}",
+                    kind=draw(_code(EventKind)),
+                    date=day,
+                    title=draw(st.none() | texts()),
+                    start=start,
+                    part_of_day=draw(st.none() | st.sampled_from(list(PartOfDay))),
+                    date_as_written=draw(_wording()),
+                    place=draw(st.none() | texts()),
+                    organiser=draw(st.none() | st.sampled_from(party_ids)),
+                    participants=tuple(participants),
+                    summary=draw(st.none() | texts()),
+                )
+            )
+        return tuple(found)
+
+    return draw_events()
+
+
+def signatures(
+    *, window: Period = _DEFAULT_WINDOW, party_ids: tuple[str, ...] = _DEFAULT_PARTIES
+) -> st.SearchStrategy[tuple[Signature, ...]]:
+    """Signatures by distinct parties, dated up to 60 days before ``window`` starts.
+
+    Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty.
+    """
+    _check_refs(party_ids)
+    return st.lists(st.sampled_from(party_ids), max_size=3, unique=True).flatmap(
+        lambda chosen: st.tuples(
+            *(
+                st.builds(
+                    Signature,
+                    party=st.just(party),
+                    date=st.none() | _day(window.start.subtract(days=60), window.start),
+                )
+                for party in chosen
+            )
+        )
+    )
+
+
+def terminations() -> st.SearchStrategy[Termination]:
+    """Termination terms: notice days, writing, a minimum duration; shrinks towards none set."""
+    return st.builds(
+        Termination,
+        notice_days=st.none() | st.integers(1, 180),
+        in_writing=st.booleans(),
+        minimum_months=st.none() | st.integers(1, 60),
+        by_any_party=st.booleans(),
+    )
+
+
+def provenances() -> st.SearchStrategy[Provenance]:
+    """Where a record came from: source, publication time with an offset, bylines as written.
+
+    Shrinks towards a source name only.
+    """
+    moments = st.builds(
+        lambda day, minute, hours: pendulum.datetime(
+            day.year,
+            day.month,
+            day.day,
+            minute // 60,
+            minute % 60,
+            tz=pendulum.FixedTimezone(hours * 3600),
+        ),
+        _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
+        st.integers(0, 24 * 60 - 1),
+        st.integers(-11, 12),
+    )
+    return st.builds(
+        Provenance,
+        source=texts(),
+        url=st.none() | ids("page").map(lambda page: f"https://example.gov.vn/{page}"),
+        title=st.none() | texts(),
+        published=st.none() | moments,
+        published_as_written=_wording(),
+        author=st.none() | texts(),
+        author_as_written=_wording(),
+        retrieved=st.none() | _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
+        note=st.none() | texts(),
+    )
+
+
+def amendments(
+    *, window: Period = _DEFAULT_WINDOW, max_size: int = 2
+) -> st.SearchStrategy[tuple[Amendment, ...]]:
+    """Amendments (``amendment-0``, ...) dated inside ``window``; shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``max_size`` < 0.
+    """
+    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    span = _closed(window)
+    return st.integers(0, max_size).flatmap(
+        lambda n: st.tuples(
+            *(
+                st.builds(
+                    Amendment,
+                    id=st.just(f"amendment-{i}"),
+                    date=_day(span.start, span.end or span.start),
+                    description=texts(),
+                )
+                for i in range(n)
+            )
+        )
+    )
+
+
+def related_instruments(
+    *, min_size: int = 0, max_size: int = 2
+) -> st.SearchStrategy[tuple[RelatedInstrument, ...]]:
+    """Instruments an agreement implements, supersedes, accompanies or amends.
+
+    Shrinks towards ``min_size`` of them.
+
+    Raises:
+        InvalidArgument: the sizes are out of order.
+    """
+    _check(
+        0 <= min_size <= max_size, f"need 0 <= min_size <= max_size (got {min_size}, {max_size})"
+    )
+    return st.lists(
+        st.builds(
+            RelatedInstrument,
+            relation=st.sampled_from(list(RelationKind)),
+            title=texts(),
+            identifier=st.none() | st.sampled_from(["08/CTr-TU", "số 12-QC/BDVTU", "1234/QĐ-UBND"]),
+            url=st.none() | ids("doc").map(lambda doc: f"https://example.gov.vn/{doc}"),
+        ),
+        min_size=min_size,
+        max_size=max_size,
+    ).map(tuple)
 
 
 @st.composite
@@ -266,110 +746,20 @@ def _agreement(
     open_ended: bool,
 ) -> Agreement:
     period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
+    if draw(st.booleans()):
+        period = attrs.evolve(period, as_written=draw(_wording()))
     party_list = draw(parties(min_size=2, max_size=max_parties))
-    party_ids = [p.id for p in party_list]
-    people = []
-    for index in range(draw(st.integers(0, 3))):
-        positions = tuple(
-            Position(id=f"pos-{k}", title=draw(texts()), body=draw(st.sampled_from(party_ids)))
-            for k in range(draw(st.integers(0, 3)))
+    party_ids = tuple(p.id for p in party_list)
+    timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
+    span = _closed(period)
+    people_drawn = draw(people(party_ids=party_ids, window=span))
+    objectives_drawn = draw(objectives())
+    commitments_drawn = draw(
+        commitments(
+            party_ids=party_ids,
+            objective_ids=tuple(o.id for o in objectives_drawn),
+            window=span,
         )
-        people.append(Person(id=f"person-{index}", name=draw(texts()), positions=positions))
-    objectives = tuple(
-        Objective(id=f"objective-{i}", text=draw(texts())) for i in range(draw(st.integers(0, 3)))
-    )
-    numbered = draw(st.booleans())
-    commitments = tuple(
-        Commitment(
-            id=f"commitment-{i}",
-            title=draw(texts()),
-            number=i + 1 if numbered else None,
-            responsible=tuple(
-                Responsibility(party=party, role=draw(st.sampled_from(list(ResponsibilityRole))))
-                for party in draw(
-                    st.lists(st.sampled_from(party_ids), min_size=1, max_size=3, unique=True)
-                )
-            ),
-            objectives=tuple(
-                draw(st.lists(st.sampled_from([o.id for o in objectives]), max_size=2, unique=True))
-            )
-            if objectives
-            else (),
-            binding=draw(st.none() | st.booleans()),
-        )
-        for i in range(draw(st.integers(0, 4)))
-    )
-    commitment_ids = [c.id for c in commitments]
-    span = (
-        period
-        if period.end is not None
-        else Period(start=period.start, end=period.start.add(years=2))
-    )
-    pieces = span.split("year")
-    task_total = draw(st.integers(min_tasks, max_tasks))
-    used = pieces[: draw(st.integers(1, len(pieces)))]
-    schedules = []
-    counter = 0
-    for s, piece in enumerate(used):
-        left = task_total - counter
-        share = left if s == len(used) - 1 else draw(st.integers(min(1, left), left))
-        tasks = tuple(
-            draw(_task(f"task-{counter + k}", piece, party_ids, commitment_ids))
-            for k in range(share)
-        )
-        counter += share
-        schedules.append(
-            TaskSchedule(
-                id=f"schedule-{s}", period=piece, title=draw(st.none() | texts()), tasks=tasks
-            )
-        )
-    events = []
-    for e in range(draw(st.integers(0, 2))):
-        participants = []
-        for person in (
-            draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
-            if people
-            else []
-        ):
-            cited = (
-                draw(
-                    st.lists(
-                        st.sampled_from([p.id for p in person.positions]), max_size=2, unique=True
-                    )
-                )
-                if person.positions
-                else []
-            )
-            participants.append(
-                Participant(
-                    person=person.id, role=draw(_code(ParticipantRole)), positions=tuple(cited)
-                )
-            )
-        events.append(
-            Event(
-                id=f"event-{e}",
-                kind=draw(_code(EventKind)),
-                date=draw(_day(span.start, span.end or span.start)),
-                title=draw(st.none() | texts()),
-                organiser=draw(st.none() | st.sampled_from(party_ids)),
-                participants=tuple(participants),
-            )
-        )
-    signatures = tuple(
-        Signature(
-            party=party, date=draw(st.none() | _day(span.start.subtract(days=60), span.start))
-        )
-        for party in draw(st.lists(st.sampled_from(party_ids), max_size=3, unique=True))
-    )
-    reviews = tuple(
-        Review(
-            id=f"review-{r}",
-            kind=draw(st.sampled_from(list(ReviewKind))),
-            due=draw(st.none() | st.just(None).map(lambda _: _within(draw, span))),
-            recurrence=tuple(draw(st.lists(recurrences(), max_size=1))),
-            hosts=tuple(draw(st.lists(st.sampled_from(party_ids), max_size=2, unique=True))),
-        )
-        for r in range(draw(st.integers(0, 2)))
     )
     return Agreement(
         id=draw(ids("agreement")),
@@ -377,49 +767,32 @@ def _agreement(
         kind=draw(_code(AgreementKind)),
         subject=draw(st.none() | texts(languages=languages)),
         languages=tuple(draw(st.lists(st.sampled_from(languages), max_size=2, unique=True))),
-        timezone=draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"])),
+        timezone=timezone,
         period=period,
         effective=draw(st.none() | _day(span.start, span.end or span.start)),
         parties=party_list,
-        people=tuple(people),
-        objectives=objectives,
-        commitments=commitments,
-        declared_commitments=len(commitments) if draw(st.booleans()) else None,
-        schedules=tuple(schedules),
-        reviews=reviews,
-        events=tuple(events),
-        signatures=signatures,
-        termination=draw(
-            st.none()
-            | st.builds(
-                Termination,
-                notice_days=st.none() | st.integers(1, 180),
-                in_writing=st.booleans(),
-                minimum_months=st.none() | st.integers(1, 60),
+        people=people_drawn,
+        objectives=objectives_drawn,
+        commitments=commitments_drawn,
+        declared_commitments=len(commitments_drawn) if draw(st.booleans()) else None,
+        schedules=draw(
+            schedules(
+                window=period,
+                party_ids=party_ids,
+                commitment_ids=tuple(c.id for c in commitments_drawn),
+                min_tasks=min_tasks,
+                max_tasks=max_tasks,
             )
         ),
-        provenance=draw(
-            st.none()
-            | st.builds(
-                Provenance,
-                source=texts(),
-                published=st.none()
-                | st.builds(
-                    lambda day, minute, hours: pendulum.datetime(
-                        day.year,
-                        day.month,
-                        day.day,
-                        minute // 60,
-                        minute % 60,
-                        tz=pendulum.FixedTimezone(hours * 3600),
-                    ),
-                    _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
-                    st.integers(0, 24 * 60 - 1),
-                    st.integers(-11, 12),
-                ),
-                author=st.none() | texts(),
-            )
+        reviews=draw(reviews(window=span, party_ids=party_ids)),
+        events=draw(
+            events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone)
         ),
+        signatures=draw(signatures(window=span, party_ids=party_ids)),
+        termination=draw(st.none() | terminations()),
+        amendments=draw(amendments(window=span)),
+        related=draw(related_instruments()),
+        provenance=draw(st.none() | provenances()),
         extensions=draw(_extensions()),
     )
 
