@@ -12,7 +12,9 @@ year-precision periods starting in 2023.
 from __future__ import annotations
 
 import enum
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import attrs
 import pendulum
@@ -83,11 +85,49 @@ _ALPHABET = _VIETNAMESE + _VIETNAMESE.upper() + "ĐfjwzFJWZ0123456789 ,.-()"
 _LANGUAGES = ("vi", "en", "fr", "lo", "km")
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _memoised(function: _F) -> _F:
+    """Build each strategy once per argument set: building costs more than drawing.
+
+    Strategies are immutable, so sharing one between callers is safe; unhashable arguments
+    (a list instead of a tuple) just skip the cache.
+    """
+    cached = functools.lru_cache(maxsize=1024)(function)
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:
+            return function(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    return cast(_F, wrapper)
+
+
+@functools.cache
+def _one_of(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+@functools.cache
+def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@functools.cache
+def _subsets(values: tuple[Any, ...], min_size: int, max_size: int) -> st.SearchStrategy[Any]:
+    return st.lists(st.sampled_from(values), min_size=min_size, max_size=max_size, unique=True)
+
+
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise InvalidArgument(message)
 
 
+@_memoised
 def texts(
     *, languages: tuple[str, ...] = _LANGUAGES, max_size: int = 40
 ) -> st.SearchStrategy[Text]:
@@ -100,12 +140,18 @@ def texts(
     """
     _check(bool(languages), "'languages' must name at least one language")
     _check(max_size >= 1, f"'max_size' must be >= 1 (got {max_size})")
+    return _texts(tuple(languages), max_size)
+
+
+@functools.cache
+def _texts(languages: tuple[str, ...], max_size: int) -> st.SearchStrategy[Text]:
+    # Strategies are built once per argument set: building one costs more than drawing from it.
     words = st.text(_ALPHABET, min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
     plain = words.map(Text)
 
     @st.composite
     def tagged(draw: st.DrawFn) -> Text:
-        langs = draw(st.lists(st.sampled_from(languages), min_size=1, max_size=3, unique=True))
+        langs = draw(_subsets(languages, 1, 3))
         values = [draw(words) for _ in langs]
         return Text(
             values[0], lang=langs[0], translations=dict(zip(langs[1:], values[1:], strict=True))
@@ -122,12 +168,13 @@ def ids(prefix: str = "id") -> st.SearchStrategy[str]:
     return st.integers(0, 10_000).map(lambda n: f"{prefix}-{n}")
 
 
-@st.composite
-def _day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date:
-    offset = draw(st.integers(0, (last - first).in_days()))
-    return first.add(days=offset)
+@functools.cache
+def _day(first: pendulum.Date, last: pendulum.Date) -> st.SearchStrategy[pendulum.Date]:
+    """Days from ``first`` to ``last``; shrinks towards ``first``."""
+    return st.integers(0, (last - first).in_days()).map(lambda days: first.add(days=days))
 
 
+@_memoised
 def periods(
     *,
     min_year: int = 2000,
@@ -159,6 +206,7 @@ def periods(
     return draw_period()
 
 
+@functools.cache
 def recurrences() -> st.SearchStrategy[Recurrence]:
     """RRULEs that always fall on their start day (so never empty in a window that has it).
 
@@ -176,10 +224,12 @@ def recurrences() -> st.SearchStrategy[Recurrence]:
     )
 
 
+@functools.cache
 def _code(known: type[enum.StrEnum]) -> st.SearchStrategy[str]:
     return st.sampled_from([member.value for member in known])
 
 
+@functools.cache
 def _extensions() -> st.SearchStrategy[dict[str, Any]]:
     return st.dictionaries(
         st.sampled_from(["x-note", "x-source-id", "x-rank"]),
@@ -197,17 +247,18 @@ def _parties(draw: st.DrawFn, count: int) -> tuple[Party, ...]:
             Party(
                 id=f"party-{index}",
                 name=draw(texts()),
-                short_name=draw(st.none() | texts(max_size=8)),
-                kind=draw(st.none() | _code(PartyKind)),
+                short_name=draw(_maybe(texts(max_size=8))),
+                kind=draw(_maybe(_code(PartyKind))),
                 roles=tuple(draw(st.lists(_code(PartyRole), max_size=2, unique=True))),
-                parent=draw(st.none() | st.sampled_from(others)) if others else None,
-                directed_by=draw(st.none() | st.sampled_from(others)) if others else None,
+                parent=draw(_maybe(st.sampled_from(others))) if others else None,
+                directed_by=draw(_maybe(st.sampled_from(others))) if others else None,
                 extensions=draw(_extensions()),
             )
         )
     return tuple(result)
 
 
+@_memoised
 def parties(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[Party, ...]]:
     """A list of parties with an acyclic hierarchy (a parent always comes earlier).
 
@@ -232,6 +283,7 @@ def _within(draw: st.DrawFn, window: Period) -> Period:
     return Period(start=first, end=last, as_written=draw(_wording()))
 
 
+@functools.cache
 def _wording() -> st.SearchStrategy[str | None]:
     """A source's wording, as written: absent, or a short Vietnamese phrase."""
     return st.none() | st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
@@ -253,6 +305,7 @@ def _check_refs(party_ids: tuple[str, ...] | list[str]) -> None:
     _check(bool(party_ids), "'party_ids' must name at least one party")
 
 
+@_memoised
 def people(
     *,
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
@@ -278,8 +331,8 @@ def people(
                 Position(
                     id=f"pos-{k}",
                     title=draw(texts()),
-                    body=draw(st.sampled_from(party_ids)),
-                    start=draw(st.none() | _day(window.start.subtract(years=5), window.start)),
+                    body=draw(_one_of(tuple(party_ids))),
+                    start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
                 )
                 for k in range(draw(st.integers(0, 3)))
             )
@@ -287,7 +340,7 @@ def people(
                 Person(
                     id=f"person-{index}",
                     name=draw(texts()),
-                    honorific=draw(st.none() | st.just(Text("đồng chí"))),
+                    honorific=draw(_maybe(st.just(Text("đồng chí")))),
                     positions=positions,
                 )
             )
@@ -296,6 +349,7 @@ def people(
     return draw_people()
 
 
+@_memoised
 def objectives(*, max_size: int = 3) -> st.SearchStrategy[tuple[Objective, ...]]:
     """Objectives (``objective-0``, ...); shrinks towards none.
 
@@ -310,6 +364,7 @@ def objectives(*, max_size: int = 3) -> st.SearchStrategy[tuple[Objective, ...]]
     )
 
 
+@_memoised
 def commitments(
     *,
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
@@ -337,23 +392,17 @@ def commitments(
                 id=f"commitment-{i}",
                 title=draw(texts()),
                 number=i + 1 if numbered else None,
-                description=draw(st.none() | texts()),
+                description=draw(_maybe(texts())),
                 modality=draw(st.sampled_from(list(Modality))),
-                binding=draw(st.none() | st.booleans()),
+                binding=draw(_maybe(st.booleans())),
                 responsible=tuple(
                     Responsibility(
                         party=party, role=draw(st.sampled_from(list(ResponsibilityRole)))
                     )
-                    for party in draw(
-                        st.lists(st.sampled_from(party_ids), min_size=1, max_size=3, unique=True)
-                    )
+                    for party in draw(_subsets(tuple(party_ids), 1, 3))
                 ),
-                objectives=tuple(
-                    draw(st.lists(st.sampled_from(objective_ids), max_size=2, unique=True))
-                )
-                if objective_ids
-                else (),
-                effective=draw(st.none() | _day(span.start, span.end or span.start)),
+                objectives=tuple(draw(_subsets(objective_ids, 0, 2))) if objective_ids else (),
+                effective=draw(_maybe(_day(span.start, span.end or span.start))),
                 extensions=draw(_extensions()),
             )
             for i in range(draw(st.integers(0, max_size)))
@@ -370,7 +419,7 @@ def _task(
     party_ids: tuple[str, ...],
     commitment_ids: tuple[str, ...],
 ) -> Task:
-    due = draw(st.none() | st.just(None).map(lambda _: _within(draw, window)))
+    due = _within(draw, window) if draw(st.booleans()) else None
     status = draw(_code(TaskStatus))
     actual = None
     history: tuple[StatusChange, ...] = ()
@@ -381,7 +430,7 @@ def _task(
             history = (
                 StatusChange(status=TaskStatus.IN_PROCESS, on=actual.start),
                 StatusChange(
-                    status=TaskStatus.COMPLETED, on=actual.end, note=draw(st.none() | texts())
+                    status=TaskStatus.COMPLETED, on=actual.end, note=draw(_maybe(texts()))
                 ),
             )
     elif status != TaskStatus.NEEDS_ACTION and draw(st.booleans()):
@@ -389,30 +438,29 @@ def _task(
             StatusChange(status=status, on=draw(_day(limit.start, limit.end or limit.start))),
         )
     rotate = draw(st.booleans())
-    owners = draw(st.lists(st.sampled_from(party_ids), min_size=1, max_size=3, unique=True))
+    owners = draw(_subsets(tuple(party_ids), 1, 3))
     return Task(
         id=task_id,
         title=draw(texts()),
-        description=draw(st.none() | texts()),
+        description=draw(_maybe(texts())),
         owners=tuple(owners),
-        executor=draw(st.none() | st.sampled_from(party_ids)),
-        partners=tuple(draw(st.lists(st.sampled_from(party_ids), max_size=2, unique=True))),
-        target_group=draw(st.none() | texts()),
-        means=draw(st.none() | texts()),
+        executor=draw(_maybe(_one_of(tuple(party_ids)))),
+        partners=tuple(draw(_subsets(tuple(party_ids), 0, 2))),
+        target_group=draw(_maybe(texts())),
+        means=draw(_maybe(texts())),
         due=due,
         recurrence=tuple(draw(st.lists(recurrences(), max_size=2))),
         rotation=tuple(owners) if rotate and len(owners) > 1 else (),
         status=status,
         history=history,
-        planned=draw(st.none() | st.just(None).map(lambda _: _within(draw, limit))),
+        planned=(_within(draw, limit) if draw(st.booleans()) else None),
         actual=actual,
-        implements=tuple(draw(st.lists(st.sampled_from(commitment_ids), max_size=2, unique=True)))
-        if commitment_ids
-        else (),
+        implements=tuple(draw(_subsets(commitment_ids, 0, 2))) if commitment_ids else (),
         extensions=draw(_extensions()),
     )
 
 
+@_memoised
 def tasks(
     *,
     window: Period = _DEFAULT_WINDOW,
@@ -442,6 +490,7 @@ def tasks(
     )
 
 
+@_memoised
 def schedules(
     *,
     window: Period = _DEFAULT_WINDOW,
@@ -489,7 +538,7 @@ def schedules(
                 TaskSchedule(
                     id=f"schedule-{index}",
                     period=piece,
-                    title=draw(st.none() | texts()),
+                    title=draw(_maybe(texts())),
                     tasks=drawn,
                 )
             )
@@ -498,6 +547,7 @@ def schedules(
     return draw_schedules()
 
 
+@_memoised
 def reviews(
     *,
     window: Period = _DEFAULT_WINDOW,
@@ -521,13 +571,13 @@ def reviews(
         found = []
         for index in range(draw(st.integers(0, max_size))):
             rules = tuple(draw(st.lists(recurrences(), max_size=1)))
-            hosts = tuple(draw(st.lists(st.sampled_from(party_ids), max_size=2, unique=True)))
+            hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
             found.append(
                 Review(
                     id=f"review-{index}",
                     kind=draw(st.sampled_from(list(ReviewKind))),
-                    title=draw(st.none() | texts()),
-                    due=draw(st.none() | st.just(None).map(lambda _: _within(draw, span))),
+                    title=draw(_maybe(texts())),
+                    due=(_within(draw, span) if draw(st.booleans()) else None),
                     recurrence=rules,
                     hosts=hosts,
                     rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
@@ -538,6 +588,7 @@ def reviews(
     return draw_reviews()
 
 
+@_memoised
 def events(
     *,
     window: Period = _DEFAULT_WINDOW,
@@ -585,11 +636,11 @@ def events(
                         person=person.id,
                         role=draw(_code(ParticipantRole)),
                         positions=tuple(cited),
-                        party=draw(st.none() | st.sampled_from(party_ids)),
+                        party=draw(_maybe(_one_of(tuple(party_ids)))),
                     )
                 )
             day = draw(_day(span.start, span.end or span.start))
-            minute = draw(st.none() | st.integers(0, 24 * 60 - 1))
+            minute = draw(_maybe(st.integers(0, 24 * 60 - 1)))
             start = (
                 None
                 if minute is None
@@ -602,14 +653,14 @@ def events(
                     id=f"event-{index}",
                     kind=draw(_code(EventKind)),
                     date=day,
-                    title=draw(st.none() | texts()),
+                    title=draw(_maybe(texts())),
                     start=start,
-                    part_of_day=draw(st.none() | st.sampled_from(list(PartOfDay))),
+                    part_of_day=draw(_maybe(st.sampled_from(list(PartOfDay)))),
                     date_as_written=draw(_wording()),
-                    place=draw(st.none() | texts()),
-                    organiser=draw(st.none() | st.sampled_from(party_ids)),
+                    place=draw(_maybe(texts())),
+                    organiser=draw(_maybe(_one_of(tuple(party_ids)))),
                     participants=tuple(participants),
-                    summary=draw(st.none() | texts()),
+                    summary=draw(_maybe(texts())),
                 )
             )
         return tuple(found)
@@ -617,6 +668,7 @@ def events(
     return draw_events()
 
 
+@_memoised
 def signatures(
     *, window: Period = _DEFAULT_WINDOW, party_ids: tuple[str, ...] = _DEFAULT_PARTIES
 ) -> st.SearchStrategy[tuple[Signature, ...]]:
@@ -628,7 +680,7 @@ def signatures(
         InvalidArgument: ``party_ids`` is empty.
     """
     _check_refs(party_ids)
-    return st.lists(st.sampled_from(party_ids), max_size=3, unique=True).flatmap(
+    return _subsets(tuple(party_ids), 0, 3).flatmap(
         lambda chosen: st.tuples(
             *(
                 st.builds(
@@ -642,6 +694,7 @@ def signatures(
     )
 
 
+@_memoised
 def terminations() -> st.SearchStrategy[Termination]:
     """Termination terms: notice days, writing, a minimum duration; shrinks towards none set."""
     return st.builds(
@@ -653,6 +706,7 @@ def terminations() -> st.SearchStrategy[Termination]:
     )
 
 
+@_memoised
 def provenances() -> st.SearchStrategy[Provenance]:
     """Where a record came from: source, publication time with an offset, bylines as written.
 
@@ -685,6 +739,7 @@ def provenances() -> st.SearchStrategy[Provenance]:
     )
 
 
+@_memoised
 def amendments(
     *, window: Period = _DEFAULT_WINDOW, max_size: int = 2
 ) -> st.SearchStrategy[tuple[Amendment, ...]]:
@@ -710,6 +765,7 @@ def amendments(
     )
 
 
+@_memoised
 def related_instruments(
     *, min_size: int = 0, max_size: int = 2
 ) -> st.SearchStrategy[tuple[RelatedInstrument, ...]]:
@@ -765,11 +821,11 @@ def _agreement(
         id=draw(ids("agreement")),
         title=draw(texts(languages=languages)),
         kind=draw(_code(AgreementKind)),
-        subject=draw(st.none() | texts(languages=languages)),
-        languages=tuple(draw(st.lists(st.sampled_from(languages), max_size=2, unique=True))),
+        subject=draw(_maybe(texts(languages=languages))),
+        languages=tuple(draw(_subsets(languages, 0, 2))),
         timezone=timezone,
         period=period,
-        effective=draw(st.none() | _day(span.start, span.end or span.start)),
+        effective=draw(_maybe(_day(span.start, span.end or span.start))),
         parties=party_list,
         people=people_drawn,
         objectives=objectives_drawn,
@@ -789,10 +845,10 @@ def _agreement(
             events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone)
         ),
         signatures=draw(signatures(window=span, party_ids=party_ids)),
-        termination=draw(st.none() | terminations()),
+        termination=draw(_maybe(terminations())),
         amendments=draw(amendments(window=span)),
         related=draw(related_instruments()),
-        provenance=draw(st.none() | provenances()),
+        provenance=draw(_maybe(provenances())),
         extensions=draw(_extensions()),
     )
 
