@@ -34,7 +34,7 @@ from coordagree._checks import date_hint, to_datetime
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
-from coordagree.errors import InvalidTypeError, InvalidValueError
+from coordagree.errors import InvalidTypeError, InvalidValueError, ModelError
 
 __all__ = ["make_converter"]
 
@@ -158,8 +158,12 @@ def _date_text(value: Any, *, end: bool) -> tuple[pendulum.Date, Any]:
 
 def _structure_period(value: Any, _: type) -> Period:
     if not isinstance(value, Mapping):
-        day, precision = _date_text(value, end=False)
-        last, last_precision = _date_text(value, end=True)
+        try:
+            day, precision = _date_text(value, end=False)
+            last, last_precision = _date_text(value, end=True)
+        except ModelError as exc:
+            exc.field = ""  # the period itself is the date
+            raise
         return Period(start=day, end=last, start_precision=precision, end_precision=last_precision)
     unknown = [key for key in value if key not in ("start", "end", "as_written")]
     if unknown:
@@ -172,13 +176,13 @@ def _structure_period(value: Any, _: type) -> Period:
     start = end = None
     try:
         start = _date_text(value["start"], end=False)
-    except InvalidValueError as exc:
+    except ModelError as exc:
         exc.field = "start"
         problems.append(exc)
     if value.get("end") is not None:
         try:
             end = _date_text(value["end"], end=True)
-        except InvalidValueError as exc:
+        except ModelError as exc:
             exc.field = "end"
             problems.append(exc)
     as_written = value.get("as_written")

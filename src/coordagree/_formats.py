@@ -228,7 +228,7 @@ class _Loader(
     yaml.constructor.SafeConstructor,
     _Resolver,
 ):
-    def __init__(self, stream: str, max_aliases: int) -> None:
+    def __init__(self, stream: str, max_aliases: int, max_depth: int) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
@@ -236,6 +236,27 @@ class _Loader(
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
         self.max_aliases = max_aliases
+        self.max_depth = max_depth
+
+    # The scanner keeps per-level state that costs quadratic time in the nesting depth, so
+    # depth is refused while scanning, before any of it is built.
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        if self.flow_level >= self.max_depth:
+            self._too_deep()
+        super().fetch_flow_collection_start(token_class)
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) >= self.max_depth:
+            self._too_deep()
+        return super().add_indent(column)
+
+    def _too_deep(self) -> None:
+        raise _Refused(
+            "too-deep",
+            f"the document nests deeper than {self.max_depth} levels",
+            self.get_mark(),
+        )
 
 
 class _Refused(Exception):  # noqa: N818 - internal signal, never escapes
@@ -368,8 +389,9 @@ def _expanded_size(root: Node) -> int:
 
 
 def _parse_yaml(text: str, limits: Limits) -> Parsed:
-    loader = _Loader(text, limits.max_aliases)
     try:
+        # The reader refuses control characters at once, so the loader is made inside the try.
+        loader = _Loader(text, limits.max_aliases, limits.max_depth)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -408,6 +430,22 @@ def _parse_yaml(text: str, limits: Limits) -> Parsed:
                     f"not valid YAML: {message}",
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise DocumentError(
+            [
+                _finding(
+                    "syntax",
+                    "",
+                    f"not valid YAML: the character U+{exc.character:04X} is not allowed",
+                    line=line,
+                    column=column,
+                    hint="YAML allows no control characters; write them as escapes in a "
+                    'double-quoted string ("\\x1f")',
                 )
             ]
         ) from None

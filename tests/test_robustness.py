@@ -1,0 +1,337 @@
+"""Untrusted documents never crash, hang or corrupt anything.
+
+- Mutation fuzzing: valid documents from `coordagree.strategies`, changed at a random JSON
+  Pointer (a key deleted, a type changed, deep nesting, a very long string, hostile Unicode),
+  written as JSON, YAML or TOML. `loads` returns an `Agreement` or raises `DocumentError` with a
+  finding that points into the input; `validate` never raises; no case takes over a second
+  (Hypothesis' deadline).
+- Random bytes and text in every format.
+- Crash-safe writes: a child process killed at random moments while it dumps.
+- Concurrency: loading, validating and dumping from a thread pool.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import multiprocessing
+import os
+import random
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import tomli_w
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import coordagree
+from coordagree.errors import DocumentError
+from coordagree.strategies import documents
+
+FUZZ = settings(
+    deadline=timedelta(seconds=1),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+HOSTILE = [
+    "\x00",
+    "\x1b[31m",
+    "\u202etxt.exe",  # right-to-left override
+    "\u200f",
+    "\ud800",  # an unpaired surrogate
+    "Nguye\u0302\u0303n",  # NFD
+    "🇻🇳🤝",
+    "\ufeff",
+    "\u2028\u2029",
+    "a" * 1000,
+]
+
+
+def pointers(value: Any, path: str = "") -> list[str]:
+    """Every JSON Pointer into ``value``, the root included."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            escaped = str(key).replace("~", "~0").replace("/", "~1")
+            found += pointers(child, f"{path}/{escaped}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += pointers(child, f"{path}/{index}")
+    return found
+
+
+def resolve(document: Any, path: str) -> bool:
+    """Whether ``path`` names a value in ``document``."""
+    if path == "":
+        return True
+    current = document
+    for raw in path.lstrip("/").split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, dict) and token in current:
+            current = current[token]
+        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
+            current = current[int(token)]
+        else:
+            return False
+    return True
+
+
+def points_into(document: Any, path: str, code: str) -> bool:
+    """The finding's path exists in the input (for a missing key: where it is missing)."""
+    if code in ("missing-field", "version-missing"):
+        return resolve(document, path.rsplit("/", 1)[0])
+    return resolve(document, path)
+
+
+def nested(depth: int) -> Any:
+    value: Any = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> tuple[Any, str]:
+    """A valid document, changed at one random pointer, and the format to write it in."""
+    document = draw(documents(max_parties=3, max_tasks=3))
+    target = draw(st.sampled_from(pointers(document)))
+    operation = draw(
+        st.sampled_from(["delete", "retype", "deep", "long", "unicode", "insert", "duplicate"])
+    )
+    replacement: Any
+    if operation == "delete":
+        replacement = None
+    elif operation == "retype":
+        replacement = draw(
+            st.sampled_from([None, 0, -1, 2**70, 1.5, True, "", [], {}, ["x"], {"k": "v"}])
+        )
+    elif operation == "deep":
+        replacement = nested(draw(st.integers(20, 300)))
+    elif operation == "long":
+        replacement = "ư" * draw(st.sampled_from([100_001, 250_000]))
+    elif operation == "unicode":
+        replacement = draw(st.sampled_from(HOSTILE)) + draw(st.text(max_size=5))
+    elif operation == "insert":
+        replacement = {draw(st.text(min_size=1, max_size=8)): draw(st.sampled_from(HOSTILE))}
+    else:
+        replacement = "duplicate"
+    document = apply(document, target, operation, replacement)
+    return document, draw(st.sampled_from(["json", "yaml", "toml"]))
+
+
+def apply(document: Any, target: str, operation: str, replacement: Any) -> Any:
+    if target == "":
+        return replacement if operation not in ("delete", "duplicate", "insert") else document
+    *parents, last = target.lstrip("/").split("/")
+    holder = document
+    for raw in parents:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        holder = holder[int(token)] if isinstance(holder, list) else holder[token]
+    key: Any = last.replace("~1", "/").replace("~0", "~")
+    if isinstance(holder, list):
+        key = int(key)
+    if operation == "delete":
+        del holder[key]
+    elif operation == "duplicate" and isinstance(holder, list):
+        holder.append(copy.deepcopy(holder[key]))
+    elif operation == "insert" and isinstance(holder[key], dict):
+        holder[key].update(replacement)
+    else:
+        holder[key] = replacement
+    return document
+
+
+def write(document: Any, fmt: str) -> str | None:
+    """The document as text in ``fmt``, or None when that notation cannot hold it."""
+    try:
+        if fmt == "json":
+            return json.dumps(document, ensure_ascii=False)
+        if fmt == "yaml":
+            return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+        if not isinstance(document, dict):
+            return None
+        return tomli_w.dumps(document)
+    except (TypeError, ValueError, yaml.YAMLError, RecursionError):
+        return None
+
+
+def check_loads(data: str | bytes, fmt: str | None, source: Any) -> None:
+    """The invariant: an Agreement, or a DocumentError whose findings point into the input."""
+    try:
+        agreement = coordagree.loads(data, fmt)  # type: ignore[arg-type]
+    except DocumentError as error:
+        assert error.findings
+        assert all(f.code in coordagree.RULES for f in error.findings)
+        if source is not None:
+            assert any(points_into(source, f.path, f.code) for f in error.findings), [
+                (f.code, f.path) for f in error.findings
+            ]
+        return
+    report = coordagree.validate(agreement)  # never raises
+    assert all(f.code in coordagree.RULES for f in report)
+    again = coordagree.dumps(agreement, "json")
+    assert coordagree.loads(again, "json") == agreement
+
+
+@FUZZ
+@given(mutated_documents())
+def test_mutated_documents_load_or_fail_with_findings(case: tuple[Any, str]) -> None:
+    document, fmt = case
+    text = write(document, fmt)
+    if text is None:
+        text = json.dumps(document, ensure_ascii=False)
+        fmt = "json"
+    check_loads(text, fmt, document)
+    encoded = text.encode("utf-8", "surrogatepass")
+    check_loads(encoded, fmt, document)
+
+
+@FUZZ
+@given(st.binary(max_size=4000), st.sampled_from(["json", "yaml", "toml", None]))
+def test_random_bytes_never_crash(data: bytes, fmt: str | None) -> None:
+    check_loads(data, fmt, None)
+
+
+@FUZZ
+@given(st.text(max_size=2000), st.sampled_from(["json", "yaml", "toml", None]))
+def test_random_text_never_crashes(text: str, fmt: str | None) -> None:
+    check_loads(text, fmt, None)
+
+
+@FUZZ
+@given(
+    st.sampled_from(["json", "yaml", "toml"]),
+    st.sampled_from(
+        [
+            "{" * 5000,
+            "[" * 100_000,
+            "a: " * 3000 + "b",
+            "- " * 20_000 + "x",
+            "x = [" * 3000,
+            '"' + "\\u0000" * 10_000 + '"',
+            "&a [" + "*a," * 10 + "]",
+            "!!python/object/apply:os.system ['true']",
+            "coordagree: '1.0'\n" + "k: !!binary aGVsbG8=\n",
+            "\ufeffcoordagree: '1.0'\n",
+        ]
+    ),
+)
+def test_hostile_shapes_are_refused_quickly(fmt: str, text: str) -> None:
+    check_loads(text, fmt, None)
+
+
+# -- crash-safe writes ------------------------------------------------------------------------
+
+
+def _dump_forever(target: str, agreements: list[coordagree.Agreement], ready: Any) -> None:
+    ready.set()
+    while True:
+        for agreement in agreements:
+            coordagree.dump(agreement, target)
+
+
+def _large(title: str, tasks: int) -> coordagree.Agreement:
+    seed = coordagree.seed_programme()
+    template = seed.schedules[0].tasks[0]
+    schedule = attrs.evolve(
+        seed.schedules[0],
+        tasks=tuple(attrs.evolve(template, id=f"t-{i}") for i in range(tasks)),
+    )
+    return attrs.evolve(seed, title=coordagree.Text(title), schedules=(schedule,))
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL") or "fork" not in multiprocessing.get_all_start_methods(),
+    reason="needs SIGKILL and fork",
+)
+def test_killed_writer_leaves_old_or_new_file_and_no_temporary(tmp_path: Path) -> None:
+    versions = [_large("Phiên bản cũ", 2000), _large("Phiên bản mới", 2000)]
+    expected = {coordagree.dumps(agreement, "json").encode("utf-8") for agreement in versions}
+    target = tmp_path / "programme.json"
+    coordagree.dump(versions[0], target)
+    context: Any = multiprocessing.get_context("fork")  # the child shares the agreements
+    rng = random.Random(20261129)
+    kills = 0
+    for _ in range(60):
+        ready = context.Event()
+        child = context.Process(target=_dump_forever, args=(str(target), versions, ready))
+        child.start()
+        assert ready.wait(30)
+        time.sleep(rng.uniform(0, 0.3))  # a dump takes about 0.15 s: any moment of several
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        kills += 1
+        assert target.read_bytes() in expected
+        assert [p.name for p in tmp_path.iterdir()] == ["programme.json"]
+    assert kills >= 50
+    assert coordagree.load(target) in versions
+
+
+def test_stale_temporary_files_of_dead_writers_are_swept(tmp_path: Path) -> None:
+    target = tmp_path / "programme.yaml"
+    stale = tmp_path / f".programme.yaml.{2**22 + 12345}.deadbeef.coordagree.tmp"
+    stale.write_bytes(b"half a document")
+    other = tmp_path / ".other.yaml.1.deadbeef.coordagree.tmp"
+    other.write_bytes(b"not ours")
+    coordagree.dump(coordagree.seed_programme(), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, "programme.yaml"]
+
+
+def test_dump_keeps_the_file_mode(tmp_path: Path) -> None:
+    target = tmp_path / "programme.yaml"
+    coordagree.dump(coordagree.seed_programme(), target)
+    target.chmod(0o640)
+    coordagree.dump(coordagree.seed_programme(), target)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+# -- concurrency ------------------------------------------------------------------------------
+
+
+def _work(text: str) -> tuple[Any, ...]:
+    agreement = coordagree.loads(text, "json")
+    report = coordagree.validate(agreement)
+    return agreement, report.to_json(), coordagree.dumps(agreement, "yaml")
+
+
+@settings(max_examples=10, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.lists(documents(max_tasks=4), min_size=4, max_size=8))
+def test_threads_give_the_same_results_as_sequential_work(batch: list[Any]) -> None:
+    texts = [json.dumps(document, ensure_ascii=False) for document in batch] * 4
+    sequential = [_work(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(_work, texts))
+    assert parallel == sequential
+
+
+# -- regressions found by fuzzing -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("fuzz_loads", ROOT / "fuzz" / "fuzz_loads.py")
+assert _spec is not None and _spec.loader is not None
+harness = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(harness)
+
+
+@pytest.mark.parametrize(
+    "case", sorted((ROOT / "tests" / "data" / "fuzz").glob("*.bin")), ids=lambda p: p.name
+)
+def test_fuzz_regressions(case: Path) -> None:
+    """Every input a fuzzer once crashed on now passes the harness and the suite's invariant."""
+    data = case.read_bytes()
+    harness.test_one_input(data)
+    fmt, document = harness.split(data)
+    try:
+        source = json.loads(document) if fmt == "json" else None
+    except ValueError:
+        source = None
+    started = time.perf_counter()
+    check_loads(document, fmt, source)
+    assert time.perf_counter() - started < 1  # the issue's bound per case; these take ms
