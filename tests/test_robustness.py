@@ -335,3 +335,57 @@ def test_fuzz_regressions(case: Path) -> None:
     started = time.perf_counter()
     check_loads(document, fmt, source)
     assert time.perf_counter() - started < 1  # the bound per case; these take ms
+
+
+# -- the fast JSON path agrees with the checked path ------------------------------------------
+
+
+def _both(text: str) -> tuple[Any, Any]:
+    from coordagree import _documents
+
+    fast = _documents._fast(text, "json", None)
+    try:
+        checked: Any = _documents.read_document(text, "json")[0]
+    except DocumentError as error:
+        checked = error
+    return fast, checked
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None)
+@given(documents())
+def test_fast_path_gives_what_the_checked_path_gives(document: Any) -> None:
+    fast, checked = _both(json.dumps(document, ensure_ascii=False))
+    assert isinstance(checked, coordagree.Agreement)
+    if fast is not None:
+        assert fast == checked
+        assert coordagree.dumps(fast) == coordagree.dumps(checked)
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None)
+@given(mutated_documents())
+def test_fast_path_never_accepts_what_the_checked_path_refuses(case: tuple[Any, str]) -> None:
+    document, _ = case
+    try:
+        text = json.dumps(document, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    fast, checked = _both(text)
+    if fast is not None:
+        assert fast == checked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a key given twice: the fast parser keeps the last one silently
+        '{"coordagree": "1.0", "id": "x", "id": "y", "title": "T", "kind": "mou"}',
+        # ... even when an escaped colon elsewhere tries to balance the count
+        '{"coordagree": "1.0", "id": "x", "id": "y", "title": "a\\u003ab", "kind": "mou"}',
+        '{"coordagree": "1.0", "id": "x", "title": "T", "kind": "mou", "schedules": [{"id": "s",'
+        ' "period": "2023", "tasks": [{"id": "t", "id": "u", "title": "T"}]}]}',
+    ],
+)
+def test_fast_path_refuses_duplicate_keys(text: str) -> None:
+    fast, checked = _both(text)
+    assert fast is None
+    assert isinstance(checked, DocumentError) and checked.codes == ["duplicate-key"]

@@ -5,6 +5,7 @@ import json
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import coordagree
 from coordagree.errors import DocumentError, InvalidArgumentError, Severity
@@ -66,3 +67,23 @@ def test_broken_documents_yield_their_finding(pair: tuple[dict[str, object], Def
     assert [(f.code, f.path) for f in coordagree.validate(agreement)] == [
         (defect.code, defect.path)
     ]
+
+
+@given(agreements(max_tasks=4), st.sampled_from(["", "  ", "Nguye\u0302n", "x"]))
+def test_text_scan_finds_a_problem_exactly_when_the_full_walk_does(
+    agreement: coordagree.Agreement, odd: str
+) -> None:
+    from coordagree._validate import _any_text_problem, _texts_by_walk
+
+    seeded = attrs.evolve(agreement, kind=odd or agreement.kind) if odd.strip() else agreement
+    if agreement.parties and odd:
+        party = attrs.evolve(agreement.parties[0], kind=odd)
+        seeded = attrs.evolve(seeded, parties=(party, *agreement.parties[1:]))
+    assert _any_text_problem(seeded) == bool(_texts_by_walk(seeded))
+
+
+def test_text_scan_knows_every_text_field_of_a_task() -> None:
+    from coordagree._validate import _TASK_TEXTS, _text_fields
+
+    assert _text_fields(coordagree.Task) == _TASK_TEXTS
+    assert set(_text_fields(coordagree.TaskSchedule)) == {"title", "tasks"}

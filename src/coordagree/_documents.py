@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from coordagree import _fastload
 from coordagree._agreement import Agreement
 from coordagree._atomic import write_atomic
 from coordagree._convert import make_converter
@@ -278,10 +279,45 @@ def loads(
         >>> finding.hint
         'dates are ISO 8601: did you mean 2024-03?'
     """
+    fast = _fast(data, format, limits)
+    if fast is not None and (not validate or run_validate(fast).ok):
+        return fast
     agreement, parsed = read_document(data, format, limits=limits)
     if validate:
         _raise_if_invalid(agreement, parsed, None)
     return agreement
+
+
+def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Agreement | None:
+    """The agreement from the fast path, or None when the document needs the checked path.
+
+    The fast path reads JSON only, under the default limits or looser ones; it returns only
+    what the checked path would (see `coordagree._fastload`).
+    """
+    limits = limits or Limits()
+    if format not in ("json", None) or (
+        limits.max_string < _fastload.MAX_STRING
+        or limits.max_depth < _fastload.MAX_DEPTH
+        or limits.max_nodes < _fastload.MAX_NODES
+    ):
+        return None
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError:
+        return None
+    if len(raw) > limits.max_bytes or (format is None and raw.lstrip()[:1] != b"{"):
+        return None
+    try:
+        return _fastload.load_json(raw, FORMAT_VERSION, _converter().structure)
+    except _fastload.Irregular:
+        return None
+
+
+def run_validate(agreement: Agreement) -> Any:
+    """`coordagree.validate`, imported when first needed (validation imports documents)."""
+    from coordagree._validate import validate
+
+    return validate(agreement)
 
 
 def _raise_if_invalid(agreement: Agreement, parsed: Parsed, source: str | None) -> None:
@@ -309,6 +345,9 @@ def load(
     name = os.fspath(path)
     fmt = format or format_for_path(name)
     data = Path(name).read_bytes()
+    fast = _fast(data, fmt, limits)
+    if fast is not None and (not validate or run_validate(fast).ok):
+        return fast
     agreement, parsed = read_document(data, fmt, limits=limits, source=name)
     if validate:
         _raise_if_invalid(agreement, parsed, name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any
 
 import attrs
@@ -109,6 +110,21 @@ class Recurrence:
             inc=True,
         )
         return [pendulum.Date(hit.year, hit.month, hit.day) for hit in hits]
+
+    def falls_within(self, start: pendulum.Date, end: pendulum.Date) -> bool:
+        """Whether the rule, counted from ``start``, falls on any day up to ``end``.
+
+        Answers without expanding the whole window, and remembers the answer: programmes
+        repeat the same few rules over the same few windows.
+        """
+        return _falls_within(self.rule, start, end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _falls_within(rule: str, start: pendulum.Date, end: pendulum.Date) -> bool:
+    compiled = _compile(rule, start)
+    first = compiled.after(_dt.datetime(start.year, start.month, start.day), inc=True)
+    return first is not None and first.date() <= end
 
 
 def recurrence_window(due: Period | None, *outer: Period | None) -> Period | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import enum
 import json
 import re
+import typing
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
+import pendulum
 
 from coordagree._agreement import Agreement
 from coordagree._codes import (
@@ -26,6 +28,7 @@ from coordagree._codes import (
     PartyRole,
     TaskStatus,
 )
+from coordagree._events import Participant
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._rules import RULES
@@ -179,14 +182,24 @@ def _refs(ctx: _Context) -> None:
         check_all(
             ctx.objectives, "objective", f"/commitments/{i}/objectives", commitment.objectives
         )
+    party_ids = set(parties)
+    commitment_ids = ctx.commitments
     for s, schedule in enumerate(a.schedules):
         for t, task in enumerate(schedule.tasks):
+            if (  # the common case, answered in C; the paths are built only for a miss
+                party_ids.issuperset(task.owners)
+                and (task.executor is None or task.executor in party_ids)
+                and party_ids.issuperset(task.partners)
+                and party_ids.issuperset(task.rotation)
+                and commitment_ids.issuperset(task.implements)
+            ):
+                continue
             base = f"/schedules/{s}/tasks/{t}"
             check_all(parties, "party", f"{base}/owners", task.owners)
             check(parties, "party", f"{base}/executor", task.executor)
             check_all(parties, "party", f"{base}/partners", task.partners)
             check_all(parties, "party", f"{base}/rotation", task.rotation)
-            check_all(ctx.commitments, "commitment", f"{base}/implements", task.implements)
+            check_all(commitment_ids, "commitment", f"{base}/implements", task.implements)
     for r, review in enumerate(a.reviews):
         check_all(parties, "party", f"/reviews/{r}/hosts", review.hosts)
         check_all(parties, "party", f"/reviews/{r}/rotation", review.rotation)
@@ -238,11 +251,10 @@ def _recurrences(
         path = f"{base}/recurrence/{k}"
         if rule.has_count_and_until:
             ctx.add("rrule-count-and-until", path, f"{rule.rule!r} has both COUNT and UNTIL")
-        bounded = window is not None and window.end is not None
         if (
-            bounded
-            and window is not None
-            and not rule.dates(window.start, window.end or window.start)
+            window is not None
+            and window.end is not None
+            and not rule.falls_within(window.start, window.end)
         ):
             ctx.add(
                 "recurrence-empty",
@@ -262,17 +274,20 @@ def _dates(ctx: _Context) -> None:
                 f"schedule {schedule.id!r} ({schedule.period}) is not inside the agreement's "
                 f"period ({period})",
             )
+        first, last = schedule.period.start, schedule.period.end
         for t, task in enumerate(schedule.tasks):
-            base = f"/schedules/{s}/tasks/{t}"
-            if task.due is not None and not schedule.period.contains(task.due):
+            due = task.due
+            if due is not None and not (  # Period.contains, inlined for the bulk
+                first <= due.start and (last is None or (due.end is not None and due.end <= last))
+            ):
                 ctx.add(
                     "task-outside-schedule",
-                    f"{base}/due",
+                    f"/schedules/{s}/tasks/{t}/due",
                     f"task {task.id!r} is due {task.due}, outside its schedule ({schedule.period})",
                 )
-            _recurrences(
-                ctx, base, task.recurrence, recurrence_window(task.due, schedule.period, period)
-            )
+            if task.recurrence:
+                window = recurrence_window(task.due, schedule.period, period)
+                _recurrences(ctx, f"/schedules/{s}/tasks/{t}", task.recurrence, window)
     for r, review in enumerate(a.reviews):
         if review.due is not None and period is not None and not period.contains(review.due):
             ctx.add(
@@ -281,7 +296,9 @@ def _dates(ctx: _Context) -> None:
                 f"review {review.id!r} is due {review.due}, outside the agreement's period "
                 f"({period})",
             )
-        _recurrences(ctx, f"/reviews/{r}", review.recurrence, recurrence_window(review.due, period))
+        if review.recurrence:
+            window = recurrence_window(review.due, period)
+            _recurrences(ctx, f"/reviews/{r}", review.recurrence, window)
     if period is not None:
         for i, signature in enumerate(a.signatures):
             if (
@@ -369,6 +386,8 @@ def _commitments(ctx: _Context) -> None:
 def _tasks(ctx: _Context) -> None:
     for s, schedule in enumerate(ctx.agreement.schedules):
         for t, task in enumerate(schedule.tasks):
+            if task.owners and task.status is not TaskStatus.COMPLETED and not task.history:
+                continue  # nothing below can apply
             base = f"/schedules/{s}/tasks/{t}"
             if not task.owners and not task.rotation:
                 ctx.add("task-no-owner", f"{base}/owners", f"task {task.id!r} has no owner")
@@ -420,20 +439,128 @@ def _values(value: Any, path: str) -> Iterator[tuple[str, Any]]:
                     stack.append((f"{where}/{field.name}", getattr(item, field.name)))
 
 
+# Fields that hold ids only: their validator admits ASCII letters, digits and ``._:-``, which
+# are always NFC and never empty, so the text scan skips them.
+_ID_FIELDS = frozenset(
+    (
+        "id",
+        "party",
+        "person",
+        "body",
+        "parent",
+        "directed_by",
+        "executor",
+        "organiser",
+        "event",
+        "owners",
+        "partners",
+        "rotation",
+        "implements",
+        "hosts",
+    )
+)
+_NO_TEXT = (Period, pendulum.Date, pendulum.DateTime, int, bool, enum.Enum, Recurrence)
+
+
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that can hold free text or records holding it."""
+    found = _TEXT_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = tuple(
+            f.name
+            for f in attrs.fields(cls)
+            if f.name != "extensions"
+            and f.name not in _ID_FIELDS
+            and not (cls is Participant and f.name == "positions")
+            and not all(
+                isinstance(arg, type) and issubclass(arg, _NO_TEXT)
+                for arg in _leaves(hints[f.name])
+            )
+        )
+        _TEXT_FIELDS[cls] = found
+    return found
+
+
+def _leaves(hint: Any) -> list[Any]:
+    args = typing.get_args(hint)
+    if not args:
+        return [hint]
+    return [
+        leaf for arg in args if arg is not type(None) and arg is not ... for leaf in _leaves(arg)
+    ]
+
+
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+_TASK_TEXTS = ("title", "description", "target_group", "means", "history")
+
+
+def _bad_text(text: Text) -> bool:
+    if text.lang is None and not text.translations:
+        return not text.value.strip()
+    return any(not _BCP47.match(lang) for lang in text.languages) or any(
+        not value.strip() for value in (text.value, *(t for _, t in text.translations))
+    )
+
+
+def _any_text_problem(agreement: Agreement) -> bool:
+    """Whether any text or string needs reporting: one pass over the text fields, no paths."""
+    is_nfc = unicodedata.is_normalized
+    for schedule in agreement.schedules:  # the bulk, without a getattr per field
+        for task in schedule.tasks:
+            for text in (task.title, task.description, task.target_group, task.means):
+                if text is not None and _bad_text(text):
+                    return True
+            for change in task.history:
+                if change.note is not None and _bad_text(change.note):
+                    return True
+    stack: list[Any] = [
+        getattr(agreement, name) for name in _text_fields(Agreement) if name != "schedules"
+    ]
+    stack.extend(schedule.title for schedule in agreement.schedules)
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is Text:
+            if _bad_text(item):
+                return True
+        elif kind is str:
+            if not is_nfc("NFC", item):
+                return True
+        elif kind is tuple:
+            stack.extend(item)
+        elif item is not None and attrs.has(kind):
+            stack.extend([getattr(item, name) for name in _text_fields(kind)])
+    return False
+
+
+def _texts_by_walk(agreement: Agreement) -> list[tuple[str, str, str]]:
+    """(code, path, message) of every text problem, from a walk that builds every path."""
+    found = []
+    for path, value in _values(agreement, ""):
+        if isinstance(value, Text):
+            for lang in value.languages:
+                if not _BCP47.match(lang):
+                    found.append(("bad-language-tag", path, f"language key {lang!r} is not BCP 47"))
+            texts = [value.value, *(text for _, text in value.translations)]
+            if any(not text.strip() for text in texts):
+                found.append(("empty-text", path, "the text is empty"))
+        elif not unicodedata.is_normalized("NFC", value):
+            found.append(("text-not-nfc", path, "the text is not in Unicode NFC"))
+    return found
+
+
 def _texts(ctx: _Context) -> None:
     for lang_index, lang in enumerate(ctx.agreement.languages):
         if not _BCP47.match(lang):
             ctx.add("bad-language-tag", f"/languages/{lang_index}", f"{lang!r} is not BCP 47")
-    for path, value in _values(ctx.agreement, ""):
-        if isinstance(value, Text):
-            for lang in value.languages:
-                if not _BCP47.match(lang):
-                    ctx.add("bad-language-tag", path, f"language key {lang!r} is not BCP 47")
-            texts = [value.value, *(text for _, text in value.translations)]
-            if any(not text.strip() for text in texts):
-                ctx.add("empty-text", path, "the text is empty")
-        elif not unicodedata.is_normalized("NFC", value):
-            ctx.add("text-not-nfc", path, "the text is not in Unicode NFC")
+    # Building a path for every string costs more than all other rules together, so a quick
+    # scan decides whether the walk that builds them is needed.
+    if _any_text_problem(ctx.agreement):
+        for code, path, message in _texts_by_walk(ctx.agreement):
+            ctx.add(code, path, message)
 
 
 _KNOWN: list[tuple[str, type[enum.StrEnum], Callable[[Agreement], Iterator[tuple[str, str]]]]] = [
