@@ -9,7 +9,7 @@ HYPOTHESIS_PROFILE ?= ci
 export HYPOTHESIS_PROFILE
 NO_MKDOCS_2_WARNING := 1
 export NO_MKDOCS_2_WARNING
-LINTED := src tests examples scripts fuzz
+LINTED := src tests examples scripts fuzz benchmarks
 
 .PHONY: demo test lint typecheck docs serve pytest clean
 

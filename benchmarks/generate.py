@@ -36,7 +36,11 @@ PARTIES: list[dict[str, Any]] = [
         "roles": ["executor"],
         "directed_by": "bcs-tand",
     },
-    {"id": "bcs-vksnd", "name": "Ban Cán sự Đảng Viện Kiểm sát Nhân dân tỉnh", "roles": ["signatory"]},
+    {
+        "id": "bcs-vksnd",
+        "name": "Ban Cán sự Đảng Viện Kiểm sát Nhân dân tỉnh",
+        "roles": ["signatory"],
+    },
     {
         "id": "vksnd",
         "name": "Viện Kiểm sát Nhân dân tỉnh",

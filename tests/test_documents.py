@@ -174,3 +174,28 @@ def test_load_with_validation_reports_semantic_errors(tmp_path: Path) -> None:
     assert [(f.code, f.path, f.line) for f in info.value.findings] == [
         ("unresolved-reference", "/schedules/0/tasks/0/owners/1", 39)
     ]
+
+
+@given(documents())
+def test_json_output_is_what_the_standard_library_writes(document: dict[str, object]) -> None:
+    agreement = coordagree.from_document(document)
+    expected = json.dumps(coordagree.to_document(agreement), ensure_ascii=False, indent=2) + "\n"
+    assert coordagree.dumps(agreement, "json") == expected
+
+
+@given(agreements(min_tasks=1, max_tasks=6))
+def test_hand_written_task_hook_writes_what_the_generated_one_would(
+    agreement: coordagree.Agreement,
+) -> None:
+    from cattrs.gen import make_dict_unstructure_fn
+
+    from coordagree._convert import _unstructure_task
+
+    converter = coordagree.make_converter()
+    generated = make_dict_unstructure_fn(coordagree.Task, converter, _cattrs_omit_if_default=True)
+    for task in agreement.tasks:
+        expected = generated(task)
+        extra = expected.pop("extensions", None)
+        expected.update(extra or {})
+        assert _unstructure_task(task) == expected
+        assert list(_unstructure_task(task)) == list(expected)  # the same key order
