@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -27,17 +28,63 @@ from coordagree.cli import cli
 _WIDTH = 88
 
 
+_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "invalid"
+
+# Codes that only building a class in Python can trigger (a document cannot express them).
+PYTHON_EXAMPLES = {
+    "precision-mismatch": (
+        "Period(start=pendulum.date(2023, 3, 14), end=pendulum.date(2023, 12, 31),\n"
+        "       start_precision=DatePrecision.YEAR)"
+    ),
+    "missing-language": 'Text("Ban Dân vận", translations={"en": "Mass Mobilisation Board"})',
+    "duplicate-language": 'Text("Ban Dân vận", lang="vi", translations={"vi": "Ban Dân vận"})',
+    "bad-extension": 'Party(id="a", name="Cơ quan A", extensions={"note": "không có tiền tố x-"})',
+}
+
+
+def _corpus_examples() -> dict[str, str]:
+    """For each code, the first corpus document that produces it."""
+    expected = json.loads((_CORPUS / "expected.json").read_text("utf-8"))
+    found: dict[str, str] = {}
+    for name in sorted(expected):
+        for code, _path in expected[name]["findings"]:
+            found.setdefault(code, name)
+    return found
+
+
+def _shown(name: str) -> str:
+    raw = (_CORPUS / name).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"```text\n{raw[:200]!r}\n```"
+    lines = [
+        line if len(line) <= 100 else line[:60] + " … (100,001 characters)"
+        for line in text.splitlines()
+    ]
+    language = {"json": "json", "yaml": "yaml"}.get(name.rsplit(".", 1)[-1], "text")
+    return f'```{language} title="tests/data/invalid/{name}"\n' + "\n".join(lines) + "\n```"
+
+
 def _codes() -> Iterator[str]:
     groups = (
         ("Structural codes", True, "Reported by `load`/`loads` while reading a document."),
         ("Semantic codes", False, "Reported by `validate` (and by `load(..., validate=True)`)."),
     )
+    examples = _corpus_examples()
     for title, structural, where in groups:
         yield f"## {title}\n\n{where}\n"
         for rule in coordagree.RULES.values():
             if rule.structural is structural:
                 yield f"### `{rule.code}` {{#{rule.code}}}\n"
                 yield f"**{rule.severity.value}** · {rule.summary}\n"
+                if rule.code in examples:
+                    yield f"For example:\n\n{_shown(examples[rule.code])}\n"
+                elif rule.code in PYTHON_EXAMPLES:
+                    yield (
+                        "Only a class built in Python can do this, for example:\n\n"
+                        f"```python\n{PYTHON_EXAMPLES[rule.code]}\n```\n"
+                    )
 
 
 def _cli() -> Iterator[str]:

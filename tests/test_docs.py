@@ -178,3 +178,20 @@ def test_docstring_examples_run() -> None:
         assert result.failed == 0, module.name
         attempted += result.attempted
     assert attempted >= 10
+
+
+def test_every_code_has_an_example_on_the_codes_page() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "scripts" / "docs_hooks.py")
+    assert spec is not None and spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    corpus = hooks._corpus_examples()
+    assert set(corpus) | set(hooks.PYTHON_EXAMPLES) == set(coordagree.RULES)
+    namespace = {name: getattr(coordagree, name) for name in coordagree.__all__}
+    namespace["pendulum"] = __import__("pendulum")
+    for code, source in hooks.PYTHON_EXAMPLES.items():
+        with pytest.raises(coordagree.errors.ModelError) as caught:
+            eval(source, namespace)
+        assert caught.value.code == code
