@@ -11,7 +11,7 @@ NO_MKDOCS_2_WARNING := 1
 export NO_MKDOCS_2_WARNING
 LINTED := src tests examples scripts fuzz benchmarks
 
-.PHONY: demo test lint typecheck docs serve pytest clean
+.PHONY: demo test lint typecheck docs serve bench fuzz pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ docs: $(VENV)/.dev
 
 serve: $(VENV)/.dev
 	$(BIN)/mkdocs serve
+
+# Not part of `make test`: timings need an idle machine, fuzzing needs hours.
+bench: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/run.py
+
+fuzz: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet -e ".[fuzz]"
+	mkdir -p /tmp/coordagree-corpus
+	$(BIN)/python fuzz/fuzz_loads.py /tmp/coordagree-corpus fuzz/corpus -max_total_time=3600 -timeout=5
 
 pytest: $(VENV)/.dev
 	$(BIN)/pytest -q

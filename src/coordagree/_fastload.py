@@ -113,6 +113,8 @@ def _identifier(raw: Any, run: _Run) -> str:
 def _identifiers(raw: Any, run: _Run) -> tuple[str, ...]:
     if type(raw) is not list:
         raise Irregular
+    if not raw:
+        return ()
     key = tuple(raw)
     try:
         colons = _ID_LISTS.get(key)
@@ -233,16 +235,20 @@ def _task(raw: Any, run: _Run) -> Task:
     if title is None or status is None or type(history) is not list:
         raise Irregular
     recurrence = get("recurrence")
+    description = get("description")
+    target_group = get("target_group")
+    means = get("means")
+    due = get("due")
     return _make_task(  # type: ignore[no-any-return]
         _identifier(get("id"), run),
         _text(title, run),
-        _optional_text(get("description"), run),
+        None if description is None else _text(description, run),
         _identifiers(get("owners", _NONE), run),
         None if executor is None else _identifier(executor, run),
         _identifiers(get("partners", _NONE), run),
-        _optional_text(get("target_group"), run),
-        _optional_text(get("means"), run),
-        _period(get("due"), run),
+        None if target_group is None else _text(target_group, run),
+        None if means is None else _text(means, run),
+        None if due is None else _period(due, run),
         () if recurrence is None else _recurrences(recurrence, run),
         _identifiers(get("rotation", _NONE), run),
         status,

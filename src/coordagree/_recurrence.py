@@ -95,8 +95,7 @@ class Recurrence:
     @property
     def has_count_and_until(self) -> bool:
         """True when the rule has both COUNT and UNTIL, which RFC 5545 forbids."""
-        parts = _parts(self.rule)
-        return "COUNT" in parts and "UNTIL" in parts
+        return _count_and_until(self.rule)
 
     def dates(
         self, dtstart: pendulum.Date, until: pendulum.Date, *, after: pendulum.Date | None = None
@@ -121,12 +120,19 @@ class Recurrence:
 
 
 @functools.lru_cache(maxsize=4096)
+def _count_and_until(rule: str) -> bool:
+    parts = _parts(rule)
+    return "COUNT" in parts and "UNTIL" in parts
+
+
+@functools.lru_cache(maxsize=4096)
 def _falls_within(rule: str, start: pendulum.Date, end: pendulum.Date) -> bool:
     compiled = _compile(rule, start)
     first = compiled.after(_dt.datetime(start.year, start.month, start.day), inc=True)
     return first is not None and first.date() <= end
 
 
+@functools.lru_cache(maxsize=1024)  # periods are immutable; items share a few windows
 def recurrence_window(due: Period | None, *outer: Period | None) -> Period | None:
     """The window a recurring item repeats in: its due window, else the first closed outer one."""
     candidates = [due, *outer]

@@ -141,7 +141,11 @@ def _index(ctx: _Context) -> None:
     unique("amendment", "/amendments", a.amendments, set())
     tasks: set[str] = set()
     for s, schedule in enumerate(a.schedules):
-        unique("task", f"/schedules/{s}/tasks", schedule.tasks, tasks)
+        ids = [task.id for task in schedule.tasks]
+        if tasks.isdisjoint(ids) and len(set(ids)) == len(ids):  # the common case, in C
+            tasks.update(ids)
+        else:
+            unique("task", f"/schedules/{s}/tasks", schedule.tasks, tasks)
     for p, person in enumerate(a.people):
         seen: set[str] = set()
         for q, position in enumerate(person.positions):
