@@ -389,3 +389,22 @@ def test_fast_path_refuses_duplicate_keys(text: str) -> None:
     fast, checked = _both(text)
     assert fast is None
     assert isinstance(checked, DocumentError) and checked.codes == ["duplicate-key"]
+
+
+def test_the_garbage_collector_is_restored_whatever_happens() -> None:
+    import gc
+
+    text = coordagree.dumps(coordagree.seed_programme())
+    assert gc.isenabled()
+    coordagree.loads(text)
+    coordagree.dumps(coordagree.seed_programme())
+    assert gc.isenabled()
+    with pytest.raises(DocumentError):
+        coordagree.loads('{"coordagree": "1.0", "id": 5, "title": "T", "kind": "mou"}')
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        coordagree.loads(text)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -209,17 +209,17 @@ def _structure_period(value: Any, _: type) -> Period:
 
 
 def _unstructure_period(period: Period) -> str | dict[str, str]:
-    whole = (
-        period.end is not None
+    start = period.start_text
+    end = period.end_text
+    if (
+        end == start
         and period.as_written is None
         and period.start_precision is period.end_precision
-        and period.start_text == period.end_text
-    )
-    if whole:
-        return period.start_text
-    data = {"start": period.start_text}
-    if period.end_text is not None:
-        data["end"] = period.end_text
+    ):
+        return start  # a whole year, month or day
+    data = {"start": start}
+    if end is not None:
+        data["end"] = end
     if period.as_written is not None:
         data["as_written"] = period.as_written
     return data

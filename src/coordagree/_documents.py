@@ -364,7 +364,8 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
         id: qb-dan-van-tu-phap-2023-2026
         title:
     """
-    return render(to_document(agreement), format)
+    with _fastload.collector_paused():  # a document is many small objects and no cycles
+        return render(to_document(agreement), format)
 
 
 def dump(

@@ -19,7 +19,7 @@ import contextlib
 import gc
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -299,15 +299,29 @@ def _count_rest(value: Any, run: _Run) -> None:
             _string(item, run)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and restore it however the block ends.
+
+    Building or writing a large agreement makes millions of objects and no cycles; each
+    collection would walk all of them, which makes the work grow faster than the document.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
     """An agreement from JSON bytes on the fast path, or `Irregular`.
 
     ``structure`` is the ordinary converter's ``structure``; ``version`` the format version a
     document must state to be read as it is.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # parsing and building make millions of objects and no cycles
-    try:
+    with collector_paused():
         try:
             document = orjson.loads(data)
         except orjson.JSONDecodeError:
@@ -336,6 +350,3 @@ def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -
             return attrs.evolve(agreement, schedules=built)  # type: ignore[no-any-return]
         except CoordagreeError:
             raise Irregular from None
-    finally:
-        if enabled:
-            gc.enable()

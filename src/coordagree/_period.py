@@ -66,11 +66,12 @@ def parse_date(text: str, *, end: bool = False) -> tuple[pendulum.Date, DatePrec
 
 def format_date(day: pendulum.Date, precision: DatePrecision) -> str:
     """Write a date at its precision: ``2023``, ``2023-05`` or ``2023-05-29``."""
+    text = day.isoformat()  # YYYY-MM-DD for years 1 to 9999
     if precision is DatePrecision.YEAR:
-        return f"{day.year:04d}"
+        return text[:4]
     if precision is DatePrecision.MONTH:
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
+        return text[:7]
+    return text
 
 
 def _is_aligned(day: pendulum.Date, precision: DatePrecision, *, end: bool) -> bool:
