@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import coordagree
@@ -96,3 +97,31 @@ def test_installed_entry_point_runs() -> None:
     missing = subprocess.run([exe, "show", "missing.yaml"], capture_output=True, text=True)
     assert missing.returncode == 2
     assert "missing.yaml: no such file" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_unexpected_errors_are_one_line_unless_debug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coordagree import cli as cli_module
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(coordagree, "seed_programme", broken)
+    for argv, traceback in (
+        (["coordagree", "show"], False),
+        (["coordagree", "--debug", "show"], True),
+    ):
+        monkeypatch.setattr(sys, "argv", argv)
+        with pytest.raises(SystemExit) as exited:
+            cli_module.main()
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert "disk on fire" in err
+        assert ("Traceback" in err) is traceback
+        assert ("--debug" in err) is not traceback
+
+
+def test_a_folder_where_a_file_is_wanted(tmp_path: Path) -> None:
+    code, out = run("show", str(tmp_path))
+    assert code == 2 and "is a folder" in out

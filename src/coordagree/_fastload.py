@@ -321,32 +321,44 @@ def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -
     ``structure`` is the ordinary converter's ``structure``; ``version`` the format version a
     document must state to be read as it is.
     """
-    with collector_paused():
-        try:
-            document = orjson.loads(data)
-        except orjson.JSONDecodeError:
-            raise Irregular from None
-        if type(document) is not dict or document.get("coordagree") != version:
-            raise Irregular
-        run = _Run(structure)
-        schedules = document.get("schedules", [])
-        if type(schedules) is not list:
-            raise Irregular
-        built = tuple([_schedule(item, run) for item in schedules])
-        rest = {k: v for k, v in document.items() if k not in ("coordagree", "schedules")}
-        if any(key.startswith("x-") for key in rest):
-            raise Irregular
-        _count_rest(rest, run)
-        run.pairs += 1 + ("schedules" in document)  # the version and schedules keys
-        # A key given twice leaves one pair fewer than the colons outside strings; the checked
-        # path finds which. Escaped colons (\u003a) count as colons in strings.
-        colons = data.count(b":") + data.count(b"\\u003a") + data.count(b"\\u003A")
-        if colons != run.pairs + run.colons:
-            raise Irregular
-        agreement = _slow(rest, Agreement, run)
-        if not built:
-            return agreement  # type: ignore[no-any-return]
-        try:
-            return attrs.evolve(agreement, schedules=built)  # type: ignore[no-any-return]
-        except CoordagreeError:
-            raise Irregular from None
+    # Not `collector_paused()`: its exit allocates once the collector is back on, which starts
+    # a collection over all the new objects inside the call. Here they are left for the
+    # program's next collection of the young generation, which would examine them anyway.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(data, version, structure)  # the parsed dicts die on return, unexamined
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        raise Irregular from None
+    if type(document) is not dict or document.get("coordagree") != version:
+        raise Irregular
+    run = _Run(structure)
+    schedules = document.get("schedules", [])
+    if type(schedules) is not list:
+        raise Irregular
+    built = tuple([_schedule(item, run) for item in schedules])
+    rest = {k: v for k, v in document.items() if k not in ("coordagree", "schedules")}
+    if any(key.startswith("x-") for key in rest):
+        raise Irregular
+    _count_rest(rest, run)
+    run.pairs += 1 + ("schedules" in document)  # the version and schedules keys
+    # A key given twice leaves one pair fewer than the colons outside strings; the checked
+    # path finds which. Escaped colons (\u003a) count as colons in strings.
+    colons = data.count(b":") + data.count(b"\\u003a") + data.count(b"\\u003A")
+    if colons != run.pairs + run.colons:
+        raise Irregular
+    agreement = _slow(rest, Agreement, run)
+    if not built:
+        return agreement  # type: ignore[no-any-return]
+    try:
+        return attrs.evolve(agreement, schedules=built)  # type: ignore[no-any-return]
+    except CoordagreeError:
+        raise Irregular from None

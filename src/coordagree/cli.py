@@ -47,6 +47,8 @@ def _load(path: str | None) -> Any:
 
     if path is None:
         return coordagree.seed_programme()
+    if Path(path).is_dir():
+        raise _Fail(f"{path}: is a folder; give a file (validate takes folders)")
     if not Path(path).is_file():
         raise _Fail(f"{path}: no such file")
     try:
