@@ -14,6 +14,8 @@ import typing
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -32,6 +34,7 @@ from coordagree._events import Participant
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._rules import RULES
+from coordagree._tasks import Task
 from coordagree._text import Text
 from coordagree.errors import Finding, InvalidArgumentError, Severity
 
@@ -189,7 +192,16 @@ def _refs(ctx: _Context) -> None:
     party_ids = set(parties)
     commitment_ids = ctx.commitments
     for s, schedule in enumerate(a.schedules):
-        for t, task in enumerate(schedule.tasks):
+        tasks = schedule.tasks
+        if (  # every reference of the schedule's tasks at once, iterated in C
+            party_ids.issuperset(chain.from_iterable(map(_OWNERS, tasks)))
+            and party_ids.issuperset(filter(None, map(_EXECUTOR, tasks)))
+            and party_ids.issuperset(chain.from_iterable(map(_PARTNERS, tasks)))
+            and party_ids.issuperset(chain.from_iterable(map(_ROTATION, tasks)))
+            and commitment_ids.issuperset(chain.from_iterable(map(_IMPLEMENTS, tasks)))
+        ):
+            continue
+        for t, task in enumerate(tasks):
             if (  # the common case, answered in C; the paths are built only for a miss
                 party_ids.issuperset(task.owners)
                 and (task.executor is None or task.executor in party_ids)
@@ -279,10 +291,21 @@ def _dates(ctx: _Context) -> None:
                 f"period ({period})",
             )
         first, last = schedule.period.start, schedule.period.end
-        for t, task in enumerate(schedule.tasks):
+        tasks = schedule.tasks
+        dues = list(filter(None, map(_DUE, tasks)))
+        ends = list(map(_END, dues))
+        inside = not dues or (  # all due windows at once: earliest start, latest end
+            min(map(_START, dues)) >= first
+            and (last is None or (None not in ends and max(ends) <= last))
+        )
+        for t, task in enumerate(tasks):
             due = task.due
-            if due is not None and not (  # Period.contains, inlined for the bulk
-                first <= due.start and (last is None or (due.end is not None and due.end <= last))
+            if not inside and (
+                due is not None
+                and not (  # Period.contains, inlined
+                    first <= due.start
+                    and (last is None or (due.end is not None and due.end <= last))
+                )
             ):
                 ctx.add(
                     "task-outside-schedule",
@@ -387,11 +410,33 @@ def _commitments(ctx: _Context) -> None:
         )
 
 
+def _finished_in_time(task: Task) -> bool:
+    end = task.actual.end if task.actual is not None else None
+    due = task.due.end if task.due is not None else None
+    return end is not None and (due is None or end <= due)
+
+
 def _tasks(ctx: _Context) -> None:
+    completed = TaskStatus.COMPLETED
     for s, schedule in enumerate(ctx.agreement.schedules):
-        for t, task in enumerate(schedule.tasks):
-            if task.owners and task.status is not TaskStatus.COMPLETED and not task.history:
+        tasks = schedule.tasks
+        if (
+            all(map(_OWNERS, tasks))
+            and completed not in set(map(_STATUS, tasks))
+            and not any(map(_HISTORY, tasks))
+        ):
+            continue  # nothing below can apply to any task of the schedule
+        for t, task in enumerate(tasks):
+            history = task.history
+            if task.owners and task.status is not completed and not history:
                 continue  # nothing below can apply
+            if (  # the usual completed task: one change, to completed, by the due day
+                len(history) == 1
+                and task.owners
+                and history[0].status is task.status
+                and (task.status is not completed or _finished_in_time(task))
+            ):
+                continue
             base = f"/schedules/{s}/tasks/{t}"
             if not task.owners and not task.rotation:
                 ctx.add("task-no-owner", f"{base}/owners", f"task {task.id!r} has no owner")
@@ -509,17 +554,38 @@ def _bad_text(text: Text) -> bool:
     )
 
 
+def _texts_fine(texts: list[Text]) -> bool:
+    """Whether none of ``texts`` has a problem; plain texts are checked without a Python loop."""
+    if not any(map(_LANG, texts)) and not any(map(_TRANSLATIONS, texts)):
+        return all(map(str.strip, map(_VALUE, texts)))
+    return not any(map(_bad_text, texts))
+
+
+_TITLE, _DESCRIPTION, _TARGET_GROUP, _MEANS, _HISTORY, _NOTE = map(
+    attrgetter, ("title", "description", "target_group", "means", "history", "note")
+)
+_LANG, _TRANSLATIONS, _VALUE = map(attrgetter, ("lang", "translations", "value"))
+_DUE, _START, _END = map(attrgetter, ("due", "start", "end"))
+_OWNERS, _PARTNERS, _ROTATION, _IMPLEMENTS, _EXECUTOR, _STATUS = map(
+    attrgetter, ("owners", "partners", "rotation", "implements", "executor", "status")
+)
+
+
 def _any_text_problem(agreement: Agreement) -> bool:
     """Whether any text or string needs reporting: one pass over the text fields, no paths."""
     is_nfc = unicodedata.is_normalized
-    for schedule in agreement.schedules:  # the bulk, without a getattr per field
-        for task in schedule.tasks:
-            for text in (task.title, task.description, task.target_group, task.means):
-                if text is not None and _bad_text(text):
-                    return True
-            for change in task.history:
-                if change.note is not None and _bad_text(change.note):
-                    return True
+    for schedule in agreement.schedules:  # the bulk, field by field, iterated in C
+        tasks = schedule.tasks
+        notes = filter(None, map(_NOTE, chain.from_iterable(map(_HISTORY, tasks))))
+        for texts in (
+            list(map(_TITLE, tasks)),
+            list(filter(None, map(_DESCRIPTION, tasks))),
+            list(filter(None, map(_TARGET_GROUP, tasks))),
+            list(filter(None, map(_MEANS, tasks))),
+            list(notes),
+        ):
+            if not _texts_fine(texts):
+                return True
     stack: list[Any] = [
         getattr(agreement, name) for name in _text_fields(Agreement) if name != "schedules"
     ]
