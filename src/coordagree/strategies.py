@@ -268,6 +268,188 @@ def parties(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[
     return st.integers(min_size, max_size).flatmap(_parties)
 
 
+# Composite strategies are module-level: decorating one costs more than drawing from it.
+
+
+@st.composite
+def _draw_people(
+    draw: st.DrawFn, party_ids: tuple[str, ...], window: Period, max_size: int
+) -> tuple[Person, ...]:
+    found = []
+    for index in range(draw(st.integers(0, max_size))):
+        positions = tuple(
+            Position(
+                id=f"pos-{k}",
+                title=draw(texts()),
+                body=draw(_one_of(tuple(party_ids))),
+                start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
+            )
+            for k in range(draw(st.integers(0, 3)))
+        )
+        found.append(
+            Person(
+                id=f"person-{index}",
+                name=draw(texts()),
+                honorific=draw(_maybe(st.just(Text("đồng chí")))),
+                positions=positions,
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def _draw_commitments(
+    draw: st.DrawFn,
+    party_ids: tuple[str, ...],
+    objective_ids: tuple[str, ...],
+    span: Period,
+    max_size: int,
+) -> tuple[Commitment, ...]:
+    numbered = draw(st.booleans())
+    return tuple(
+        Commitment(
+            id=f"commitment-{i}",
+            title=draw(texts()),
+            number=i + 1 if numbered else None,
+            description=draw(_maybe(texts())),
+            modality=draw(st.sampled_from(list(Modality))),
+            binding=draw(_maybe(st.booleans())),
+            responsible=tuple(
+                Responsibility(party=party, role=draw(st.sampled_from(list(ResponsibilityRole))))
+                for party in draw(_subsets(tuple(party_ids), 1, 3))
+            ),
+            objectives=tuple(draw(_subsets(objective_ids, 0, 2))) if objective_ids else (),
+            effective=draw(_maybe(_day(span.start, span.end or span.start))),
+            extensions=draw(_extensions()),
+        )
+        for i in range(draw(st.integers(0, max_size)))
+    )
+
+
+@st.composite
+def _draw_schedules(
+    draw: st.DrawFn,
+    pieces: tuple[Period, ...],
+    party_ids: tuple[str, ...],
+    commitment_ids: tuple[str, ...],
+    min_tasks: int,
+    max_tasks: int,
+) -> tuple[TaskSchedule, ...]:
+    total = draw(st.integers(min_tasks, max_tasks))
+    used = pieces[: draw(st.integers(1, len(pieces)))]
+    found = []
+    counter = 0
+    for index, piece in enumerate(used):
+        left = total - counter
+        share = left if index == len(used) - 1 else draw(st.integers(min(1, left), left))
+        drawn = draw(
+            tasks(
+                window=piece,
+                party_ids=party_ids,
+                commitment_ids=commitment_ids,
+                min_size=share,
+                max_size=share,
+                first=counter,
+            )
+        )
+        counter += share
+        found.append(
+            TaskSchedule(
+                id=f"schedule-{index}",
+                period=piece,
+                title=draw(_maybe(texts())),
+                tasks=drawn,
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def _draw_reviews(
+    draw: st.DrawFn, party_ids: tuple[str, ...], span: Period, max_size: int
+) -> tuple[Review, ...]:
+    found = []
+    for index in range(draw(st.integers(0, max_size))):
+        rules = tuple(draw(st.lists(recurrences(), max_size=1)))
+        hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
+        found.append(
+            Review(
+                id=f"review-{index}",
+                kind=draw(st.sampled_from(list(ReviewKind))),
+                title=draw(_maybe(texts())),
+                due=(_within(draw, span) if draw(st.booleans()) else None),
+                recurrence=rules,
+                hosts=hosts,
+                rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def _draw_events(
+    draw: st.DrawFn,
+    span: Period,
+    party_ids: tuple[str, ...],
+    people: tuple[Person, ...],
+    timezone: str,
+    max_size: int,
+) -> tuple[Event, ...]:
+    found = []
+    for index in range(draw(st.integers(0, max_size))):
+        participants = []
+        chosen = (
+            draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
+            if people
+            else []
+        )
+        for person in chosen:
+            cited = (
+                draw(
+                    st.lists(
+                        st.sampled_from([p.id for p in person.positions]),
+                        max_size=2,
+                        unique=True,
+                    )
+                )
+                if person.positions
+                else []
+            )
+            participants.append(
+                Participant(
+                    person=person.id,
+                    role=draw(_code(ParticipantRole)),
+                    positions=tuple(cited),
+                    party=draw(_maybe(_one_of(tuple(party_ids)))),
+                )
+            )
+        day = draw(_day(span.start, span.end or span.start))
+        minute = draw(_maybe(st.integers(0, 24 * 60 - 1)))
+        start = (
+            None
+            if minute is None
+            else pendulum.datetime(
+                day.year, day.month, day.day, minute // 60, minute % 60, tz=timezone
+            )
+        )
+        found.append(
+            Event(
+                id=f"event-{index}",
+                kind=draw(_code(EventKind)),
+                date=day,
+                title=draw(_maybe(texts())),
+                start=start,
+                part_of_day=draw(_maybe(st.sampled_from(list(PartOfDay)))),
+                date_as_written=draw(_wording()),
+                place=draw(_maybe(texts())),
+                organiser=draw(_maybe(_one_of(tuple(party_ids)))),
+                participants=tuple(participants),
+                summary=draw(_maybe(texts())),
+            )
+        )
+    return tuple(found)
+
+
 def _within(draw: st.DrawFn, window: Period) -> Period:
     end = window.end if window.end is not None else window.start.add(years=2)
     if draw(st.booleans()):
@@ -323,30 +505,7 @@ def people(
     _check_refs(party_ids)
     _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
 
-    @st.composite
-    def draw_people(draw: st.DrawFn) -> tuple[Person, ...]:
-        found = []
-        for index in range(draw(st.integers(0, max_size))):
-            positions = tuple(
-                Position(
-                    id=f"pos-{k}",
-                    title=draw(texts()),
-                    body=draw(_one_of(tuple(party_ids))),
-                    start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
-                )
-                for k in range(draw(st.integers(0, 3)))
-            )
-            found.append(
-                Person(
-                    id=f"person-{index}",
-                    name=draw(texts()),
-                    honorific=draw(_maybe(st.just(Text("đồng chí")))),
-                    positions=positions,
-                )
-            )
-        return tuple(found)
-
-    return draw_people()
+    return _draw_people(party_ids, window, max_size)
 
 
 @_memoised
@@ -384,31 +543,7 @@ def commitments(
     _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
     span = _closed(window)
 
-    @st.composite
-    def draw_commitments(draw: st.DrawFn) -> tuple[Commitment, ...]:
-        numbered = draw(st.booleans())
-        return tuple(
-            Commitment(
-                id=f"commitment-{i}",
-                title=draw(texts()),
-                number=i + 1 if numbered else None,
-                description=draw(_maybe(texts())),
-                modality=draw(st.sampled_from(list(Modality))),
-                binding=draw(_maybe(st.booleans())),
-                responsible=tuple(
-                    Responsibility(
-                        party=party, role=draw(st.sampled_from(list(ResponsibilityRole)))
-                    )
-                    for party in draw(_subsets(tuple(party_ids), 1, 3))
-                ),
-                objectives=tuple(draw(_subsets(objective_ids, 0, 2))) if objective_ids else (),
-                effective=draw(_maybe(_day(span.start, span.end or span.start))),
-                extensions=draw(_extensions()),
-            )
-            for i in range(draw(st.integers(0, max_size)))
-        )
-
-    return draw_commitments()
+    return _draw_commitments(party_ids, objective_ids, span, max_size)
 
 
 @st.composite
@@ -514,37 +649,7 @@ def schedules(
     )
     pieces = _closed(window).split("year")
 
-    @st.composite
-    def draw_schedules(draw: st.DrawFn) -> tuple[TaskSchedule, ...]:
-        total = draw(st.integers(min_tasks, max_tasks))
-        used = pieces[: draw(st.integers(1, len(pieces)))]
-        found = []
-        counter = 0
-        for index, piece in enumerate(used):
-            left = total - counter
-            share = left if index == len(used) - 1 else draw(st.integers(min(1, left), left))
-            drawn = draw(
-                tasks(
-                    window=piece,
-                    party_ids=party_ids,
-                    commitment_ids=commitment_ids,
-                    min_size=share,
-                    max_size=share,
-                    first=counter,
-                )
-            )
-            counter += share
-            found.append(
-                TaskSchedule(
-                    id=f"schedule-{index}",
-                    period=piece,
-                    title=draw(_maybe(texts())),
-                    tasks=drawn,
-                )
-            )
-        return tuple(found)
-
-    return draw_schedules()
+    return _draw_schedules(pieces, party_ids, commitment_ids, min_tasks, max_tasks)
 
 
 @_memoised
@@ -566,26 +671,7 @@ def reviews(
     _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
     span = _closed(window)
 
-    @st.composite
-    def draw_reviews(draw: st.DrawFn) -> tuple[Review, ...]:
-        found = []
-        for index in range(draw(st.integers(0, max_size))):
-            rules = tuple(draw(st.lists(recurrences(), max_size=1)))
-            hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
-            found.append(
-                Review(
-                    id=f"review-{index}",
-                    kind=draw(st.sampled_from(list(ReviewKind))),
-                    title=draw(_maybe(texts())),
-                    due=(_within(draw, span) if draw(st.booleans()) else None),
-                    recurrence=rules,
-                    hosts=hosts,
-                    rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
-                )
-            )
-        return tuple(found)
-
-    return draw_reviews()
+    return _draw_reviews(party_ids, span, max_size)
 
 
 @_memoised
@@ -609,63 +695,7 @@ def events(
     _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
     span = _closed(window)
 
-    @st.composite
-    def draw_events(draw: st.DrawFn) -> tuple[Event, ...]:
-        found = []
-        for index in range(draw(st.integers(0, max_size))):
-            participants = []
-            chosen = (
-                draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
-                if people
-                else []
-            )
-            for person in chosen:
-                cited = (
-                    draw(
-                        st.lists(
-                            st.sampled_from([p.id for p in person.positions]),
-                            max_size=2,
-                            unique=True,
-                        )
-                    )
-                    if person.positions
-                    else []
-                )
-                participants.append(
-                    Participant(
-                        person=person.id,
-                        role=draw(_code(ParticipantRole)),
-                        positions=tuple(cited),
-                        party=draw(_maybe(_one_of(tuple(party_ids)))),
-                    )
-                )
-            day = draw(_day(span.start, span.end or span.start))
-            minute = draw(_maybe(st.integers(0, 24 * 60 - 1)))
-            start = (
-                None
-                if minute is None
-                else pendulum.datetime(
-                    day.year, day.month, day.day, minute // 60, minute % 60, tz=timezone
-                )
-            )
-            found.append(
-                Event(
-                    id=f"event-{index}",
-                    kind=draw(_code(EventKind)),
-                    date=day,
-                    title=draw(_maybe(texts())),
-                    start=start,
-                    part_of_day=draw(_maybe(st.sampled_from(list(PartOfDay)))),
-                    date_as_written=draw(_wording()),
-                    place=draw(_maybe(texts())),
-                    organiser=draw(_maybe(_one_of(tuple(party_ids)))),
-                    participants=tuple(participants),
-                    summary=draw(_maybe(texts())),
-                )
-            )
-        return tuple(found)
-
-    return draw_events()
+    return _draw_events(span, party_ids, people, timezone, max_size)
 
 
 @_memoised
