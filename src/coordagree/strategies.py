@@ -118,6 +118,11 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 @functools.cache
+def _rule_lists(max_size: int) -> st.SearchStrategy[list[Recurrence]]:
+    return st.lists(recurrences(), max_size=max_size)
+
+
+@functools.cache
 def _subsets(values: tuple[Any, ...], min_size: int, max_size: int) -> st.SearchStrategy[Any]:
     return st.lists(st.sampled_from(values), min_size=min_size, max_size=max_size, unique=True)
 
@@ -249,7 +254,7 @@ def _parties(draw: st.DrawFn, count: int) -> tuple[Party, ...]:
                 name=draw(texts()),
                 short_name=draw(_maybe(texts(max_size=8))),
                 kind=draw(_maybe(_code(PartyKind))),
-                roles=tuple(draw(st.lists(_code(PartyRole), max_size=2, unique=True))),
+                roles=tuple(draw(_subsets(tuple(m.value for m in PartyRole), 0, 2))),
                 parent=draw(_maybe(st.sampled_from(others))) if others else None,
                 directed_by=draw(_maybe(st.sampled_from(others))) if others else None,
                 extensions=draw(_extensions()),
@@ -370,7 +375,7 @@ def _draw_reviews(
 ) -> tuple[Review, ...]:
     found = []
     for index in range(draw(st.integers(0, max_size))):
-        rules = tuple(draw(st.lists(recurrences(), max_size=1)))
+        rules = tuple(draw(_rule_lists(1)))
         hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
         found.append(
             Review(
@@ -584,7 +589,7 @@ def _task(
         target_group=draw(_maybe(texts())),
         means=draw(_maybe(texts())),
         due=due,
-        recurrence=tuple(draw(st.lists(recurrences(), max_size=2))),
+        recurrence=tuple(draw(_rule_lists(2))),
         rotation=tuple(owners) if rotate and len(owners) > 1 else (),
         status=status,
         history=history,
