@@ -199,3 +199,19 @@ def test_hand_written_task_hook_writes_what_the_generated_one_would(
         expected.update(extra or {})
         assert _unstructure_task(task) == expected
         assert list(_unstructure_task(task)) == list(expected)  # the same key order
+
+
+def test_validating_load_of_fast_json_reports_semantic_errors_once(tmp_path: Path) -> None:
+    document = coordagree.to_document(coordagree.seed_programme())
+    document["schedules"][0]["tasks"][0]["owners"] = ["no-such-party"]
+    path = tmp_path / "programme.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    assert coordagree.load(path).id == document["id"]  # well-formed: the fast path reads it
+    with pytest.raises(DocumentError) as info:
+        coordagree.load(path, validate=True)
+    assert [(f.code, f.path) for f in info.value.findings] == [
+        ("commitment-count-mismatch", "/declared_commitments"),
+        ("unresolved-reference", "/schedules/0/tasks/0/owners/0"),
+    ]
+    with pytest.raises(DocumentError):
+        coordagree.loads(path.read_text("utf-8"), validate=True)

@@ -33,6 +33,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import coordagree
+from coordagree._pointer import pointer, resolve
 from coordagree.errors import DocumentError
 from coordagree.strategies import documents
 
@@ -59,35 +60,27 @@ def pointers(value: Any, path: str = "") -> list[str]:
     found = [path]
     if isinstance(value, dict):
         for key, child in value.items():
-            escaped = str(key).replace("~", "~0").replace("/", "~1")
-            found += pointers(child, f"{path}/{escaped}")
+            found += pointers(child, pointer(path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            found += pointers(child, f"{path}/{index}")
+            found += pointers(child, pointer(path, index))
     return found
 
 
-def resolve(document: Any, path: str) -> bool:
+def exists(document: Any, path: str) -> bool:
     """Whether ``path`` names a value in ``document``."""
-    if path == "":
-        return True
-    current = document
-    for raw in path.lstrip("/").split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(current, dict) and token in current:
-            current = current[token]
-        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
-            current = current[int(token)]
-        else:
-            return False
+    try:
+        resolve(document, path)
+    except KeyError:
+        return False
     return True
 
 
 def points_into(document: Any, path: str, code: str) -> bool:
     """The finding's path exists in the input (for a missing key: where it is missing)."""
     if code in ("missing-field", "version-missing"):
-        return resolve(document, path.rsplit("/", 1)[0])
-    return resolve(document, path)
+        return exists(document, path.rsplit("/", 1)[0])
+    return exists(document, path)
 
 
 def nested(depth: int) -> Any:
@@ -129,11 +122,8 @@ def mutated_documents(draw: st.DrawFn) -> tuple[Any, str]:
 def apply(document: Any, target: str, operation: str, replacement: Any) -> Any:
     if target == "":
         return replacement if operation not in ("delete", "duplicate", "insert") else document
-    *parents, last = target.lstrip("/").split("/")
-    holder = document
-    for raw in parents:
-        token = raw.replace("~1", "/").replace("~0", "~")
-        holder = holder[int(token)] if isinstance(holder, list) else holder[token]
+    parent, _, last = target.rpartition("/")
+    holder = resolve(document, parent)
     key: Any = last.replace("~1", "/").replace("~0", "~")
     if isinstance(holder, list):
         key = int(key)

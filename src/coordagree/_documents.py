@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -279,12 +280,33 @@ def loads(
         >>> finding.hint
         'dates are ISO 8601: did you mean 2024-03?'
     """
-    fast = _fast(data, format, limits)
-    if fast is not None and (not validate or run_validate(fast).ok):
-        return fast
-    agreement, parsed = read_document(data, format, limits=limits)
+    return _read(data, format, limits, validate=validate, source=None)
+
+
+def _read(
+    data: str | bytes,
+    format: Format | None,
+    limits: Limits | None,
+    *,
+    validate: bool,
+    source: str | None,
+) -> Agreement:
+    """The fast path when it can, else the checked one; with ``validate``, semantic errors fail.
+
+    Only a failed validation re-reads the document on the checked path, for the positions of
+    its findings; the report already made is reused, not run again.
+    """
+    report = None
+    agreement = _fast(data, format, limits)
+    if agreement is not None:
+        if not validate:
+            return agreement
+        report = _run_validate(agreement)
+        if report.ok:
+            return agreement
+    agreement, parsed = read_document(data, format, limits=limits, source=source)
     if validate:
-        _raise_if_invalid(agreement, parsed, None)
+        _raise_if_invalid(agreement, parsed, source, report)
     return agreement
 
 
@@ -305,7 +327,7 @@ def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Ag
         raw = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError:
         return None
-    if len(raw) > limits.max_bytes or (format is None and raw.lstrip()[:1] != b"{"):
+    if len(raw) > limits.max_bytes or (format is None and not _JSON_OBJECT.match(raw)):
         return None
     try:
         return _fastload.load_json(raw, FORMAT_VERSION, _converter().structure)
@@ -313,17 +335,22 @@ def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Ag
         return None
 
 
-def run_validate(agreement: Agreement) -> Any:
+_JSON_OBJECT = re.compile(rb"\s*\{")  # matched in place: no copy of a large document
+
+
+def _run_validate(agreement: Agreement) -> Any:
     """`coordagree.validate`, imported when first needed (validation imports documents)."""
     from coordagree._validate import validate
 
     return validate(agreement)
 
 
-def _raise_if_invalid(agreement: Agreement, parsed: Parsed, source: str | None) -> None:
-    from coordagree._validate import validate as run
-
-    report = run(agreement)
+def _raise_if_invalid(
+    agreement: Agreement, parsed: Parsed, source: str | None, report: Any = None
+) -> None:
+    """Raise with every finding, positioned, when any is an error; ``report`` if made already."""
+    if report is None:
+        report = _run_validate(agreement)
     findings = [*positioned(report.findings, parsed), *nfc_findings(parsed)]
     if any(f.severity is Severity.ERROR for f in findings):
         raise DocumentError(findings, source=source)
@@ -345,13 +372,7 @@ def load(
     name = os.fspath(path)
     fmt = format or format_for_path(name)
     data = Path(name).read_bytes()
-    fast = _fast(data, fmt, limits)
-    if fast is not None and (not validate or run_validate(fast).ok):
-        return fast
-    agreement, parsed = read_document(data, fmt, limits=limits, source=name)
-    if validate:
-        _raise_if_invalid(agreement, parsed, name)
-    return agreement
+    return _read(data, fmt, limits, validate=validate, source=name)
 
 
 def dumps(agreement: Agreement, format: Format = "json") -> str:

@@ -11,7 +11,7 @@ import pendulum
 
 from coordagree._agreement import Agreement
 from coordagree._period import Period
-from coordagree._recurrence import Recurrence, recurrence_window
+from coordagree._recurrence import Recurrence, recurrence_window, rule_parts, without_parts
 from coordagree._schedule import Occurrence
 from coordagree._text import Text
 from coordagree.errors import InvalidArgumentError, MissingExtraError
@@ -50,14 +50,12 @@ def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[p
         days = rule.dates(frame.start, frame.end)
         if not days:
             continue
-        parts = [
-            p for p in rule.rule.split(";") if p.split("=")[0].upper() not in ("COUNT", "UNTIL")
-        ]
-        if "COUNT=" in rule.rule.upper():
-            parts.append(f"COUNT={len(days)}")
-        else:
-            parts.append(f"UNTIL={days[-1].format('YYYYMMDD')}")
-        found.append((days[0], ";".join(parts)))
+        bound = (
+            f"COUNT={len(days)}"
+            if "COUNT" in rule_parts(rule.rule)
+            else f"UNTIL={days[-1].format('YYYYMMDD')}"
+        )
+        found.append((days[0], f"{without_parts(rule.rule, 'COUNT', 'UNTIL')};{bound}"))
     return found
 
 

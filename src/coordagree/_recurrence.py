@@ -13,10 +13,11 @@ from dateutil import rrule as _rrule
 from coordagree._period import Period
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Recurrence", "recurrence_window"]
+__all__ = ["Recurrence", "recurrence_window", "rule_parts", "without_parts"]
 
 
-def _parts(rule: str) -> dict[str, str]:
+def rule_parts(rule: str) -> dict[str, str]:
+    """The parts of RRULE text by upper-case name: ``{"FREQ": "YEARLY", ...}``."""
     parts: dict[str, str] = {}
     for chunk in rule.split(";"):
         name, sep, value = chunk.partition("=")
@@ -24,8 +25,13 @@ def _parts(rule: str) -> dict[str, str]:
     return parts
 
 
+def without_parts(rule: str, *names: str) -> str:
+    """``rule`` with its ``names`` parts (upper-case, such as ``"UNTIL"``) left out."""
+    return ";".join(c for c in rule.split(";") if c.partition("=")[0].strip().upper() not in names)
+
+
 def _without_until(rule: str) -> str:
-    return ";".join(c for c in rule.split(";") if c.partition("=")[0].strip().upper() != "UNTIL")
+    return without_parts(rule, "UNTIL")
 
 
 def _strip_prefix(value: Any) -> Any:
@@ -44,7 +50,7 @@ def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
             value=value,
             code="bad-rrule",
         )
-    parts = _parts(value)
+    parts = rule_parts(value)
     problem = None
     if "FREQ" not in parts:
         problem = "it has no FREQ"
@@ -68,7 +74,7 @@ def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 def _compile(rule: str, dtstart: pendulum.Date) -> _rrule.rrule:
     # dateutil deprecates COUNT together with UNTIL (RFC 5545 forbids it); such a rule is
     # reported by validation, and expanded here as if UNTIL were absent.
-    parts = _parts(rule)
+    parts = rule_parts(rule)
     text = _without_until(rule) if "COUNT" in parts and "UNTIL" in parts else rule
     start = _dt.datetime(dtstart.year, dtstart.month, dtstart.day)
     compiled = _rrule.rrulestr(text, dtstart=start, ignoretz=True)
@@ -121,7 +127,7 @@ class Recurrence:
 
 @functools.lru_cache(maxsize=4096)
 def _count_and_until(rule: str) -> bool:
-    parts = _parts(rule)
+    parts = rule_parts(rule)
     return "COUNT" in parts and "UNTIL" in parts
 
 
