@@ -9,11 +9,20 @@ one reused `msgspec.json.Decoder`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Annotated, Any
 
 import msgspec
 from msgspec import Meta, Struct
+
+# The closed codelists are coordagree's own StrEnums: the same values, checked alike.
+from coordagree import (
+    Modality,
+    PartOfDay,
+    RelationKind,
+    ResponsibilityRole,
+    ReviewKind,
+    TaskStatus,
+)
 
 Id = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Text = str | dict[str, str]
@@ -22,42 +31,6 @@ PartialDate = Annotated[str, Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 class Base(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
     pass
-
-
-class Modality(enum.Enum):
-    OBLIGATION = "obligation"
-    PERMISSION = "permission"
-    PROHIBITION = "prohibition"
-
-
-class TaskStatus(enum.Enum):
-    NEEDS_ACTION = "needs-action"
-    IN_PROCESS = "in-process"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-
-class ResponsibilityRole(enum.Enum):
-    LEAD = "lead"
-    CO_OPERATING = "co-operating"
-
-
-class ReviewKind(enum.Enum):
-    INTERIM = "interim"
-    FINAL = "final"
-
-
-class PartOfDay(enum.Enum):
-    MORNING = "morning"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
-
-
-class RelationKind(enum.Enum):
-    IMPLEMENTS = "implements"
-    SUPERSEDES = "supersedes"
-    ACCOMPANIES = "accompanies"
-    AMENDS = "amends"
 
 
 class PeriodObject(Base):

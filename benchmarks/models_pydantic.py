@@ -8,11 +8,20 @@ recommend: `BaseModel` classes with `ConfigDict`, `Annotated` constraints, `mode
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+# The closed codelists are coordagree's own StrEnums: the same values, checked alike.
+from coordagree import (
+    Modality,
+    PartOfDay,
+    RelationKind,
+    ResponsibilityRole,
+    ReviewKind,
+    TaskStatus,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Text = str | dict[str, str]
@@ -34,42 +43,6 @@ PartialDate = Annotated[dt.date, BeforeValidator(_partial)]
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Modality(enum.StrEnum):
-    OBLIGATION = "obligation"
-    PERMISSION = "permission"
-    PROHIBITION = "prohibition"
-
-
-class TaskStatus(enum.StrEnum):
-    NEEDS_ACTION = "needs-action"
-    IN_PROCESS = "in-process"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-
-class ResponsibilityRole(enum.StrEnum):
-    LEAD = "lead"
-    CO_OPERATING = "co-operating"
-
-
-class ReviewKind(enum.StrEnum):
-    INTERIM = "interim"
-    FINAL = "final"
-
-
-class PartOfDay(enum.StrEnum):
-    MORNING = "morning"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
-
-
-class RelationKind(enum.StrEnum):
-    IMPLEMENTS = "implements"
-    SUPERSEDES = "supersedes"
-    ACCOMPANIES = "accompanies"
-    AMENDS = "amends"
 
 
 class PeriodObject(Model):
