@@ -546,12 +546,18 @@ _TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
 _TASK_TEXTS = ("title", "description", "target_group", "means", "history")
 
 
+def _bad_languages(text: Text) -> list[str]:
+    return [lang for lang in text.languages if not _BCP47.match(lang)]
+
+
+def _is_empty(text: Text) -> bool:
+    return any(not value.strip() for value in (text.value, *(t for _, t in text.translations)))
+
+
 def _bad_text(text: Text) -> bool:
     if text.lang is None and not text.translations:
         return not text.value.strip()
-    return any(not _BCP47.match(lang) for lang in text.languages) or any(
-        not value.strip() for value in (text.value, *(t for _, t in text.translations))
-    )
+    return bool(_bad_languages(text)) or _is_empty(text)
 
 
 def _texts_fine(texts: list[Text]) -> bool:
@@ -608,14 +614,14 @@ def _any_text_problem(agreement: Agreement) -> bool:
 
 def _texts_by_walk(agreement: Agreement) -> list[tuple[str, str, str]]:
     """(code, path, message) of every text problem, from a walk that builds every path."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     for path, value in _values(agreement, ""):
         if isinstance(value, Text):
-            for lang in value.languages:
-                if not _BCP47.match(lang):
-                    found.append(("bad-language-tag", path, f"language key {lang!r} is not BCP 47"))
-            texts = [value.value, *(text for _, text in value.translations)]
-            if any(not text.strip() for text in texts):
+            found.extend(
+                ("bad-language-tag", path, f"language key {lang!r} is not BCP 47")
+                for lang in _bad_languages(value)
+            )
+            if _is_empty(value):
                 found.append(("empty-text", path, "the text is empty"))
         elif not unicodedata.is_normalized("NFC", value):
             found.append(("text-not-nfc", path, "the text is not in Unicode NFC"))
