@@ -398,3 +398,18 @@ def test_the_garbage_collector_is_restored_whatever_happens() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_fast_path_takes_task_periods_whose_wording_has_a_colon() -> None:
+    from coordagree import _documents
+
+    agreement = coordagree.seed_programme()
+    schedule = agreement.schedules[0]
+    task = attrs.evolve(
+        schedule.tasks[0], due=coordagree.Period.parse("2023", as_written="hạn: trong năm 2023")
+    )
+    worded = attrs.evolve(
+        agreement, schedules=(attrs.evolve(schedule, tasks=(task, *schedule.tasks[1:])),)
+    )
+    text = coordagree.dumps(worded, "json")
+    assert _documents._fast(text, "json", None) == worded

@@ -85,11 +85,17 @@ class _Run:
         self.structure = structure
 
 
-def _string(raw: Any, run: _Run) -> str:
+def _checked(raw: Any) -> str:
+    """A string within the limits and in NFC, as the checked path would accept it silently."""
     if type(raw) is not str or len(raw) > MAX_STRING or not unicodedata.is_normalized("NFC", raw):
         raise Irregular
-    run.colons += raw.count(":")
     return raw
+
+
+def _string(raw: Any, run: _Run) -> str:
+    checked = _checked(raw)
+    run.colons += checked.count(":")
+    return checked
 
 
 _IDS: dict[str, int] = {}  # checked ids, with the colons in each
@@ -168,10 +174,10 @@ def _period(raw: Any, run: _Run) -> Period | None:
         return _PERIODS[key]
     except (KeyError, TypeError):
         pass
-    if type(raw) is dict:
+    if type(raw) is dict:  # its colons are counted above
         for value in raw.values():
             if type(value) is str:
-                _string(value, run)
+                _checked(value)
     period = _slow(raw, Period, run)
     if len(_PERIODS) > 20_000:  # periods repeat: a few thousand distinct ones at most
         _PERIODS.clear()
