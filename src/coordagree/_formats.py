@@ -511,6 +511,22 @@ def _walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, Any, int]]:
             stack.extend((v, f"{where}/{i}", level + 1) for i, v in reversed(list(enumerate(item))))
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unpaired(path: str) -> Finding:
+    return _finding(
+        "encoding",
+        path,
+        "the text holds an unpaired surrogate (an escape such as \\ud800 with no partner)",
+    )
+
+
 def _check_limits(parsed: Parsed, limits: Limits) -> None:
     findings: list[Finding] = []
     for path, value, depth in _walk(parsed.data, "", 0):
@@ -521,6 +537,11 @@ def _check_limits(parsed: Parsed, limits: Limits) -> None:
                 )
             )
             break
+        if isinstance(value, dict):
+            # An escape (JSON "\ud800", YAML "\uD800") can make a string the bytes could not.
+            findings.extend(_unpaired(pointer(path, key)) for key in value if not _encodable(key))
+        elif isinstance(value, str) and not _encodable(value):
+            findings.append(_unpaired(path))
         if isinstance(value, _Object) and value.duplicates:
             findings.extend(
                 _finding(

@@ -38,7 +38,7 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _TABLE = [
     # structural: the document cannot become an Agreement
     ("syntax", _E, True, "The text is not valid JSON, YAML or TOML."),
-    ("encoding", _E, True, "The bytes are not UTF-8, or hold an unpaired surrogate."),
+    ("encoding", _E, True, "The bytes are not UTF-8, or a string holds an unpaired surrogate."),
     ("unknown-format", _E, True, "The file's extension names no known format."),
     ("too-large", _E, True, "The document is over the size or value-count limit."),
     ("too-deep", _E, True, "The document nests deeper than the limit."),
