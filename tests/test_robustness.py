@@ -381,6 +381,41 @@ def test_fast_path_refuses_duplicate_keys(text: str) -> None:
     assert isinstance(checked, DocumentError) and checked.codes == ["duplicate-key"]
 
 
+_LONG = 100_001
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("id", "a" * _LONG),  # over the string limit, though a well-formed id
+        ("executor", "b" * _LONG),
+        ("owners", ["c" * _LONG]),
+        ("owners", None),
+        ("partners", None),
+        ("recurrence", None),
+        ("rotation", None),
+        ("implements", None),
+        ("history", None),
+        ("status", None),
+        ("status", ["completed"]),
+        ("owners", [["ban-dan-van"]]),
+        ("description", None),
+        ("executor", None),
+        ("due", None),
+        ("title", "Tuyên truyền: pháp luật"),
+        ("title", "e\u0301"),  # not in NFC
+    ],
+)
+def test_fast_path_agrees_on_each_task_value(key: str, value: Any) -> None:
+    document = json.loads(coordagree.dumps(coordagree.seed_programme()))
+    document["schedules"][0]["tasks"][0][key] = value
+    fast, checked = _both(json.dumps(document, ensure_ascii=False))
+    if isinstance(checked, DocumentError):
+        assert fast is None
+    else:
+        assert fast is None or fast == checked  # the fast path may always defer
+
+
 def test_the_garbage_collector_is_restored_whatever_happens() -> None:
     import gc
 

@@ -1,4 +1,4 @@
-"""The fast path for loading JSON documents: orjson, then direct construction of the bulk.
+r"""The fast path for loading JSON documents: orjson, then direct construction of the bulk.
 
 A large agreement is almost all tasks. This module parses JSON with orjson (with the cyclic
 garbage collector paused, since parsing creates millions of objects and no cycles), builds
@@ -11,6 +11,12 @@ bad id or date, an ``x-`` extension, a string not in NFC, a limit approached, a 
 twice) raises `Irregular`, and the caller re-reads the document on the checked path, which
 finds every problem with its JSON Pointer, line and column. So the fast path only ever returns
 what the checked path would: the test suite compares the two on every drawn document.
+
+A key given twice is found on the whole document: orjson keeps the last value silently, so
+the parsed document is written back compactly and its colons counted. Every pair has one colon
+outside strings and every string keeps its colons, so a pair lost to a duplicate key leaves
+fewer colons than the bytes have. An escape that could be a colon (``\\u003a``) also sends the
+document to the checked path.
 """
 
 from __future__ import annotations
@@ -33,12 +39,13 @@ from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._text import Text
 from coordagree.errors import CoordagreeError
 
-__all__ = ["Irregular", "load_json"]
+__all__ = ["Irregular", "collector_paused", "load_json"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z").match
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
-_NONE: list[Any] = []  # a shared empty list: read, never changed
+_NEEDS_ACTION = TaskStatus.NEEDS_ACTION
+_ABSENT: Any = object()  # a key not given, told apart from one given as null
 _TASK_KEYS = frozenset(f.name for f in attrs.fields(Task)) - {"extensions"}
 _CHANGE_KEYS = frozenset(("status", "on", "note"))
 _SCHEDULE_KEYS = frozenset(("id", "period", "title", "tasks"))
@@ -74,17 +81,6 @@ class Irregular(Exception):  # noqa: N818 - a signal to take the checked path, n
     """The document needs the checked path."""
 
 
-class _Run:
-    """Per-load state: how many key-value pairs and string colons were seen."""
-
-    __slots__ = ("colons", "pairs", "structure")
-
-    def __init__(self, structure: Callable[[Any, Any], Any]) -> None:
-        self.pairs = 0
-        self.colons = 0
-        self.structure = structure
-
-
 def _checked(raw: Any) -> str:
     """A string within the limits and in NFC, as the checked path would accept it silently."""
     if type(raw) is not str or len(raw) > MAX_STRING or not unicodedata.is_normalized("NFC", raw):
@@ -92,203 +88,199 @@ def _checked(raw: Any) -> str:
     return raw
 
 
-def _string(raw: Any, run: _Run) -> str:
-    checked = _checked(raw)
-    run.colons += checked.count(":")
-    return checked
+def _name(raw: Any) -> str:
+    """An id, checked as `identifier` checks it."""
+    if type(raw) is not str or len(raw) > MAX_STRING or _ID(raw) is None:
+        raise Irregular
+    return raw
 
 
-_IDS: dict[str, int] = {}  # checked ids, with the colons in each
-_ID_LISTS: dict[tuple[str, ...], int] = {}  # checked lists of ids (owners repeat)
+# Checked references and lists of them: the same few party ids recur in every task. Bounded,
+# and shared by all loads, which only ever add what passed the checks.
+_REFS: set[str | tuple[str, ...]] = set()
 
 
-def _identifier(raw: Any, run: _Run) -> str:
-    colons = _IDS.get(raw) if type(raw) is str else None
-    if colons is None:
-        if type(raw) is not str or _ID(raw) is None:
-            raise Irregular
-        colons = raw.count(":")
-        if len(_IDS) > 200_000:
-            _IDS.clear()
-        _IDS[raw] = colons
-    run.colons += colons
-    checked: str = raw
-    return checked
+def _ref(raw: Any) -> str:
+    if type(raw) is not str:
+        raise Irregular
+    if raw not in _REFS:
+        _remember(_name(raw))
+    return raw
 
 
-def _identifiers(raw: Any, run: _Run) -> tuple[str, ...]:
+def _refs(raw: Any) -> tuple[str, ...]:
     if type(raw) is not list:
         raise Irregular
-    if not raw:
-        return ()
     key = tuple(raw)
     try:
-        colons = _ID_LISTS.get(key)
+        known = key in _REFS
     except TypeError:  # something unhashable inside
         raise Irregular from None
-    if colons is None:
-        colons = run.colons
+    if not known:
         for item in raw:
-            _identifier(item, run)
-        if len(_ID_LISTS) > 20_000:
-            _ID_LISTS.clear()
-        _ID_LISTS[key] = run.colons - colons
-    else:
-        run.colons += colons
+            _ref(item)
+        _remember(key)
     return key
 
 
-def _text(raw: Any, run: _Run) -> Text:
+def _remember(checked: str | tuple[str, ...]) -> None:
+    if len(_REFS) > 20_000:
+        _REFS.clear()
+    _REFS.add(checked)
+
+
+def _text(raw: Any, structure: Callable[[Any, Any], Any]) -> Text:
     if type(raw) is str:
-        return _make_text(_string(raw, run), None, ())  # type: ignore[no-any-return]
+        return _make_text(_checked(raw), None, ())  # type: ignore[no-any-return]
     if type(raw) is dict:
-        run.pairs += len(raw)
         for value in raw.values():
-            _string(value, run)
-    return _slow(raw, Text, run)  # type: ignore[no-any-return]
-
-
-def _optional_text(raw: Any, run: _Run) -> Text | None:
-    return None if raw is None else _text(raw, run)
+            _checked(value)
+    return _slow(raw, Text, structure)  # type: ignore[no-any-return]
 
 
 _PERIODS: dict[Any, Period] = {}
 
 
-def _period(raw: Any, run: _Run) -> Period | None:
-    if raw is None:
-        return None
-    if type(raw) is dict:
-        run.pairs += len(raw)
-        key: Any = tuple((k, type(v), v) for k, v in raw.items())  # 1 and True differ
-        for value in raw.values():
-            if type(value) is str:
-                run.colons += value.count(":")
-    elif type(raw) is str or type(raw) is int:
-        key = raw
-        if type(raw) is str:
-            run.colons += raw.count(":")
+def _period(raw: Any, structure: Callable[[Any, Any], Any]) -> Period:
+    if type(raw) is str or type(raw) is int:
+        key: Any = raw
+    elif type(raw) is dict:
+        key = tuple((k, type(v), v) for k, v in raw.items())  # 1 and True differ
     else:
         raise Irregular
     try:
         return _PERIODS[key]
     except (KeyError, TypeError):
         pass
-    if type(raw) is dict:  # its colons are counted above
-        for value in raw.values():
-            if type(value) is str:
-                _checked(value)
-    period = _slow(raw, Period, run)
+    for value in raw.values() if type(raw) is dict else (raw,):
+        if type(value) is str:
+            _checked(value)
+    period: Period = _slow(raw, Period, structure)
     if len(_PERIODS) > 20_000:  # periods repeat: a few thousand distinct ones at most
         _PERIODS.clear()
     with contextlib.suppress(TypeError):  # an unhashable value inside: not cached
         _PERIODS[key] = period
-    return period  # type: ignore[no-any-return]
+    return period
 
 
 _RULES: dict[str, Recurrence] = {}
 
 
-def _recurrences(raw: Any, run: _Run) -> tuple[Recurrence, ...]:
+def _recurrences(raw: Any, structure: Callable[[Any, Any], Any]) -> tuple[Recurrence, ...]:
     if type(raw) is not list:
         raise Irregular
     rules = []
     for item in raw:
         rule = _RULES.get(item) if type(item) is str else None
         if rule is None:
-            _string(item, run)
-            rule = _slow(item, Recurrence, run)
+            rule = _slow(_checked(item), Recurrence, structure)
             if len(_RULES) < 10_000:
                 _RULES[item] = rule
-        else:
-            run.colons += item.count(":")
         rules.append(rule)
     return tuple(rules)
 
 
-def _slow(raw: Any, cls: Any, run: _Run) -> Any:
+def _slow(raw: Any, cls: Any, structure: Callable[[Any, Any], Any]) -> Any:
     """The ordinary converter, for what is rare; any problem means the checked path."""
     try:
-        return run.structure(raw, cls)
+        return structure(raw, cls)
     except Exception:  # whatever it is, the checked path reports it properly
         raise Irregular from None
 
 
-def _change(raw: Any, run: _Run) -> StatusChange:
+def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
     if type(raw) is not dict or not _CHANGE_KEYS.issuperset(raw):
         raise Irregular
-    run.pairs += len(raw)
     status = _STATUS.get(raw.get("status"))  # type: ignore[arg-type]
     on = raw.get("on")
+    note = raw.get("note")
     if status is None or type(on) is not str:
         raise Irregular
-    day = _period(on, run)
-    if day is None or day.start != day.end or day.start_precision.value != "day":
+    day = _period(on, structure)
+    if day.start != day.end or day.start_precision.value != "day":
         raise Irregular
-    return _make_change(status, day.start, _optional_text(raw.get("note"), run))  # type: ignore[no-any-return]
+    return _make_change(  # type: ignore[no-any-return]
+        status, day.start, None if note is None else _text(note, structure)
+    )
 
 
-def _task(raw: Any, run: _Run) -> Task:
-    """A task built directly, checked as `Task`'s validators and the converter check it."""
+def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
+    """A task built directly, checked as `Task`'s validators and the converter check it.
+
+    Optional values may be given as null, as the converter allows; lists and the status may
+    not, and must not be taken for absent.
+    """
     if type(raw) is not dict or not _TASK_KEYS.issuperset(raw):
         raise Irregular
-    run.pairs += len(raw)
     get = raw.get
-    title = get("title")
-    executor = get("executor")
-    status = _STATUS.get(get("status", "needs-action"))
-    history = get("history", _NONE)
-    if title is None or status is None or type(history) is not list:
-        raise Irregular
-    recurrence = get("recurrence")
     description = get("description")
+    owners = get("owners", _ABSENT)
+    executor = get("executor")
+    partners = get("partners", _ABSENT)
     target_group = get("target_group")
     means = get("means")
     due = get("due")
+    recurrence = get("recurrence", _ABSENT)
+    rotation = get("rotation", _ABSENT)
+    status = get("status", _ABSENT)
+    history = get("history", _ABSENT)
+    planned = get("planned")
+    actual = get("actual")
+    implements = get("implements", _ABSENT)
     return _make_task(  # type: ignore[no-any-return]
-        _identifier(get("id"), run),
-        _text(title, run),
-        None if description is None else _text(description, run),
-        _identifiers(get("owners", _NONE), run),
-        None if executor is None else _identifier(executor, run),
-        _identifiers(get("partners", _NONE), run),
-        None if target_group is None else _text(target_group, run),
-        None if means is None else _text(means, run),
-        None if due is None else _period(due, run),
-        () if recurrence is None else _recurrences(recurrence, run),
-        _identifiers(get("rotation", _NONE), run),
-        status,
-        tuple([_change(item, run) for item in history]) if history else (),
-        _period(get("planned"), run),
-        _period(get("actual"), run),
-        _identifiers(get("implements", _NONE), run),
+        _name(get("id")),
+        _text(get("title"), structure),
+        None if description is None else _text(description, structure),
+        () if owners is _ABSENT else _refs(owners),
+        None if executor is None else _ref(executor),
+        () if partners is _ABSENT else _refs(partners),
+        None if target_group is None else _text(target_group, structure),
+        None if means is None else _text(means, structure),
+        None if due is None else _period(due, structure),
+        () if recurrence is _ABSENT else _recurrences(recurrence, structure),
+        () if rotation is _ABSENT else _refs(rotation),
+        _NEEDS_ACTION if status is _ABSENT else _status(status),
+        () if history is _ABSENT else _history(history, structure),
+        None if planned is None else _period(planned, structure),
+        None if actual is None else _period(actual, structure),
+        () if implements is _ABSENT else _refs(implements),
         _EMPTY,
     )
 
 
-def _schedule(raw: Any, run: _Run) -> TaskSchedule:
+def _status(raw: Any) -> TaskStatus:
+    try:
+        return _STATUS[raw]
+    except (KeyError, TypeError):
+        raise Irregular from None
+
+
+def _history(raw: Any, structure: Callable[[Any, Any], Any]) -> tuple[StatusChange, ...]:
+    if type(raw) is not list:
+        raise Irregular
+    return tuple([_change(item, structure) for item in raw])
+
+
+def _schedule(raw: Any, structure: Callable[[Any, Any], Any]) -> TaskSchedule:
     if type(raw) is not dict or not _SCHEDULE_KEYS.issuperset(raw) or "period" not in raw:
         raise Irregular
-    run.pairs += len(raw)
     tasks = raw.get("tasks", [])
+    title = raw.get("title")
     if type(tasks) is not list:
-        raise Irregular
-    period = _period(raw["period"], run)
-    if period is None:
         raise Irregular
     try:
         return TaskSchedule(
-            id=_identifier(raw.get("id"), run),
-            period=period,
-            title=_optional_text(raw.get("title"), run),
-            tasks=tuple([_task(item, run) for item in tasks]),
+            id=_name(raw.get("id")),
+            period=_period(raw["period"], structure),
+            title=None if title is None else _text(title, structure),
+            tasks=tuple([_task(item, structure) for item in tasks]),
         )
     except CoordagreeError:
         raise Irregular from None
 
 
-def _count_rest(value: Any, run: _Run) -> None:
-    """Count pairs and string colons in what the ordinary converter reads, within the limits."""
+def _check_rest(value: Any) -> None:
+    """Check the strings, depth and size of what the ordinary converter reads."""
     stack = [(value, 0)]
     nodes = 0
     while stack:
@@ -297,12 +289,17 @@ def _count_rest(value: Any, run: _Run) -> None:
         if depth > MAX_DEPTH or nodes > MAX_NODES:
             raise Irregular
         if type(item) is dict:
-            run.pairs += len(item)
             stack.extend((child, depth + 1) for child in item.values())
         elif type(item) is list:
             stack.extend((child, depth + 1) for child in item)
         elif type(item) is str:
-            _string(item, run)
+            _checked(item)
+
+
+def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
+    """No key given twice (see the module's docstring)."""
+    if b"\\u003" in data or data.count(b":") != orjson.dumps(document).count(b":"):
+        raise Irregular
 
 
 @contextlib.contextmanager
@@ -333,7 +330,7 @@ def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(data, version, structure)  # the parsed dicts die on return, unexamined
+        return _load(data, version, structure)  # the parsed dicts die unexamined
     finally:
         if enabled:
             gc.enable()
@@ -346,22 +343,16 @@ def _load(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Ag
         raise Irregular from None
     if type(document) is not dict or document.get("coordagree") != version:
         raise Irregular
-    run = _Run(structure)
+    _check_unique_keys(data, document)
     schedules = document.get("schedules", [])
     if type(schedules) is not list:
         raise Irregular
-    built = tuple([_schedule(item, run) for item in schedules])
+    built = tuple([_schedule(item, structure) for item in schedules])
     rest = {k: v for k, v in document.items() if k not in ("coordagree", "schedules")}
     if any(key.startswith("x-") for key in rest):
         raise Irregular
-    _count_rest(rest, run)
-    run.pairs += 1 + ("schedules" in document)  # the version and schedules keys
-    # A key given twice leaves one pair fewer than the colons outside strings; the checked
-    # path finds which. Escaped colons (\u003a) count as colons in strings.
-    colons = data.count(b":") + data.count(b"\\u003a") + data.count(b"\\u003A")
-    if colons != run.pairs + run.colons:
-        raise Irregular
-    agreement = _slow(rest, Agreement, run)
+    _check_rest(rest)
+    agreement = _slow(rest, Agreement, structure)
     if not built:
         return agreement  # type: ignore[no-any-return]
     try:
