@@ -15,7 +15,7 @@ what the checked path would: the test suite compares the two on every drawn docu
 A key given twice is found on the whole document: orjson keeps the last value silently, so
 the parsed document is written back compactly and its colons counted. Every pair has one colon
 outside strings and every string keeps its colons, so a pair lost to a duplicate key leaves
-fewer colons than the bytes have. An escape that could be a colon (``\\u003a``) also sends the
+fewer colons than the bytes have. An escape that could be a colon (``\u003a``) also sends the
 document to the checked path.
 """
 
