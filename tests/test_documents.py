@@ -189,7 +189,7 @@ def test_hand_written_task_hook_writes_what_the_generated_one_would(
 ) -> None:
     from cattrs.gen import make_dict_unstructure_fn
 
-    from coordagree._convert import _unstructure_task
+    from coordagree._convert import task_document
 
     converter = coordagree.make_converter()
     generated = make_dict_unstructure_fn(coordagree.Task, converter, _cattrs_omit_if_default=True)
@@ -197,8 +197,8 @@ def test_hand_written_task_hook_writes_what_the_generated_one_would(
         expected = generated(task)
         extra = expected.pop("extensions", None)
         expected.update(extra or {})
-        assert _unstructure_task(task) == expected
-        assert list(_unstructure_task(task)) == list(expected)  # the same key order
+        assert task_document(task) == expected
+        assert list(task_document(task)) == list(expected)  # the same key order
 
 
 def test_validating_load_of_fast_json_reports_semantic_errors_once(tmp_path: Path) -> None:

@@ -21,10 +21,11 @@ import cattrs
 from coordagree import _fastload
 from coordagree._agreement import Agreement
 from coordagree._atomic import write_atomic
-from coordagree._convert import make_converter
+from coordagree._convert import make_converter, task_document
 from coordagree._findings import structure_findings
 from coordagree._formats import Format, Limits, Parsed, format_for_path, parse, render
 from coordagree._pointer import pointer
+from coordagree._tasks import Task
 from coordagree.errors import (
     DocumentError,
     Finding,
@@ -59,6 +60,24 @@ _UPGRADES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
 @functools.cache
 def _converter() -> cattrs.Converter:
     return make_converter()
+
+
+@functools.cache
+def _json_converter() -> cattrs.Converter:
+    """The converter for JSON text: it leaves tasks as they are, for `_json_task` to give.
+
+    orjson asks for each task's plain data as it writes, and frees it at once, instead of
+    holding a plain copy of every task at the same time.
+    """
+    converter = make_converter()  # not a copy: that keeps hooks made with the task hook
+    converter.register_unstructure_hook(Task, lambda task: task)
+    return converter
+
+
+def _json_task(value: Any) -> Any:
+    if type(value) is Task:
+        return task_document(value)
+    raise TypeError(f"{type(value).__name__} is not plain data")  # pragma: no cover - a bug
 
 
 def _error(code: str, path: str, message: str, hint: str | None = None) -> Finding:
@@ -187,12 +206,16 @@ def positioned(findings: Any, parsed: Parsed) -> list[Finding]:
 
 def to_document(agreement: Agreement) -> dict[str, Any]:
     """An agreement as a document's plain data: version first, defaults left out."""
+    _check_agreement(agreement)
+    return {VERSION_KEY: FORMAT_VERSION, **_converter().unstructure(agreement)}
+
+
+def _check_agreement(agreement: Any) -> None:
     if not isinstance(agreement, Agreement):
         raise InvalidArgumentError(
             f"'agreement' must be an Agreement (got {type(agreement).__name__})",
             argument="agreement",
         )
-    return {VERSION_KEY: FORMAT_VERSION, **_converter().unstructure(agreement)}
 
 
 def read_document(
@@ -386,6 +409,10 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
         title:
     """
     with _fastload.collector_paused():  # a document is many small objects and no cycles
+        if format == "json":
+            _check_agreement(agreement)
+            document = {VERSION_KEY: FORMAT_VERSION, **_json_converter().unstructure(agreement)}
+            return render(document, format, _json_task)
         return render(to_document(agreement), format)
 
 

@@ -26,7 +26,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import orjson
@@ -95,17 +95,19 @@ def _name(raw: Any) -> str:
     return raw
 
 
-# Checked references and lists of them: the same few party ids recur in every task. Bounded,
-# and shared by all loads, which only ever add what passed the checks.
-_REFS: set[str | tuple[str, ...]] = set()
+# Checked references and lists of them, each kept once: the same few party ids recur in every
+# task, and tasks that name the same parties share one tuple (less memory, and the validator's
+# passes over them stay in the processor's cache). Bounded, and shared by all loads, which only
+# ever add what passed the checks.
+_REFS: dict[Any, Any] = {}
+_Checked = TypeVar("_Checked", str, tuple[str, ...])
 
 
 def _ref(raw: Any) -> str:
     if type(raw) is not str:
         raise Irregular
-    if raw not in _REFS:
-        _remember(_name(raw))
-    return raw
+    known: str | None = _REFS.get(raw)
+    return _remember(_name(raw)) if known is None else known
 
 
 def _refs(raw: Any) -> tuple[str, ...]:
@@ -113,20 +115,19 @@ def _refs(raw: Any) -> tuple[str, ...]:
         raise Irregular
     key = tuple(raw)
     try:
-        known = key in _REFS
+        known: tuple[str, ...] | None = _REFS.get(key)
     except TypeError:  # something unhashable inside
         raise Irregular from None
-    if not known:
-        for item in raw:
-            _ref(item)
-        _remember(key)
-    return key
+    if known is None:
+        return _remember(tuple([_ref(item) for item in raw]))
+    return known
 
 
-def _remember(checked: str | tuple[str, ...]) -> None:
+def _remember(checked: _Checked) -> _Checked:
     if len(_REFS) > 20_000:
         _REFS.clear()
-    _REFS.add(checked)
+    _REFS[checked] = checked
+    return checked
 
 
 def _text(raw: Any, structure: Callable[[Any, Any], Any]) -> Text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import attrs
@@ -600,13 +600,17 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def render(data: Any, fmt: Format) -> str:
-    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8."""
+def render(data: Any, fmt: Format, default: Callable[[Any], Any] | None = None) -> str:
+    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8.
+
+    For JSON, ``default`` turns what is not plain data into plain data as it is written.
+    """
     if fmt == "json":
         try:  # orjson writes exactly what json.dumps(indent=2) would, ten times faster
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+            options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE  # no copy to add it
+            return orjson.dumps(data, default=default, option=options).decode("utf-8")
         except (TypeError, orjson.JSONEncodeError):  # an integer over 64 bits in an extension
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"
     if fmt == "yaml":
         return yaml.dump(
             data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2

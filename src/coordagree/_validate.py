@@ -142,12 +142,10 @@ def _index(ctx: _Context) -> None:
     unique("schedule", "/schedules", a.schedules, set())
     unique("review", "/reviews", a.reviews, set())
     unique("amendment", "/amendments", a.amendments, set())
-    tasks: set[str] = set()
-    for s, schedule in enumerate(a.schedules):
-        ids = [task.id for task in schedule.tasks]
-        if tasks.isdisjoint(ids) and len(set(ids)) == len(ids):  # the common case, in C
-            tasks.update(ids)
-        else:
+    ids = [task.id for schedule in a.schedules for task in schedule.tasks]
+    if len(set(ids)) < len(ids):  # rare: find which, with their paths
+        tasks: set[str] = set()
+        for s, schedule in enumerate(a.schedules):
             unique("task", f"/schedules/{s}/tasks", schedule.tasks, tasks)
     for p, person in enumerate(a.people):
         seen: set[str] = set()
@@ -193,12 +191,14 @@ def _refs(ctx: _Context) -> None:
     commitment_ids = ctx.commitments
     for s, schedule in enumerate(a.schedules):
         tasks = schedule.tasks
-        if (  # every reference of the schedule's tasks at once, iterated in C
-            party_ids.issuperset(chain.from_iterable(map(_OWNERS, tasks)))
-            and party_ids.issuperset(filter(None, map(_EXECUTOR, tasks)))
-            and party_ids.issuperset(chain.from_iterable(map(_PARTNERS, tasks)))
-            and party_ids.issuperset(chain.from_iterable(map(_ROTATION, tasks)))
-            and commitment_ids.issuperset(chain.from_iterable(map(_IMPLEMENTS, tasks)))
+        # Every reference of the schedule's tasks at once. Tasks that name the same parties
+        # share one tuple when loaded, so each distinct list is checked once.
+        if (
+            party_ids.issuperset(chain.from_iterable({task.owners for task in tasks}))
+            and party_ids.issuperset({task.executor for task in tasks} - {None})
+            and party_ids.issuperset(chain.from_iterable({task.partners for task in tasks}))
+            and party_ids.issuperset(chain.from_iterable({task.rotation for task in tasks}))
+            and commitment_ids.issuperset(chain.from_iterable({task.implements for task in tasks}))
         ):
             continue
         for t, task in enumerate(tasks):
@@ -290,23 +290,15 @@ def _dates(ctx: _Context) -> None:
                 f"schedule {schedule.id!r} ({schedule.period}) is not inside the agreement's "
                 f"period ({period})",
             )
-        first, last = schedule.period.start, schedule.period.end
         tasks = schedule.tasks
-        dues = list(filter(None, map(_DUE, tasks)))
-        ends = list(map(_END, dues))
-        inside = not dues or (  # all due windows at once: earliest start, latest end
-            min(map(_START, dues)) >= first
-            and (last is None or (None not in ends and max(ends) <= last))
-        )
-        for t, task in enumerate(tasks):
-            due = task.due
-            if not inside and (
-                due is not None
-                and not (  # Period.contains, inlined
-                    first <= due.start
-                    and (last is None or (due.end is not None and due.end <= last))
-                )
-            ):
+        # Tasks due in the same year, month or day share one period when loaded.
+        dues = [task.due for task in tasks if task.due is not None]
+        windows = dict(zip(map(id, dues), dues, strict=True)).values()  # each object once
+        outside = not all(map(schedule.period.contains, windows))
+        recurring = [t for t, task in enumerate(tasks) if task.recurrence]
+        for t in range(len(tasks)) if outside else recurring:
+            task = tasks[t]
+            if outside and task.due is not None and not schedule.period.contains(task.due):
                 ctx.add(
                     "task-outside-schedule",
                     f"/schedules/{s}/tasks/{t}/due",
@@ -420,16 +412,12 @@ def _tasks(ctx: _Context) -> None:
     completed = TaskStatus.COMPLETED
     for s, schedule in enumerate(ctx.agreement.schedules):
         tasks = schedule.tasks
-        if (
-            all(map(_OWNERS, tasks))
-            and completed not in set(map(_STATUS, tasks))
-            and not any(map(_HISTORY, tasks))
-        ):
-            continue  # nothing below can apply to any task of the schedule
-        for t, task in enumerate(tasks):
+        for t, task in [  # the tasks any rule below can apply to
+            (t, task)
+            for t, task in enumerate(tasks)
+            if task.history or task.status is completed or not task.owners
+        ]:
             history = task.history
-            if task.owners and task.status is not completed and not history:
-                continue  # nothing below can apply
             if (  # the usual completed task: one change, to completed, by the due day
                 len(history) == 1
                 and task.owners
@@ -561,9 +549,10 @@ def _bad_text(text: Text) -> bool:
 
 
 def _texts_fine(texts: list[Text]) -> bool:
-    """Whether none of ``texts`` has a problem; plain texts are checked without a Python loop."""
-    if not any(map(_LANG, texts)) and not any(map(_TRANSLATIONS, texts)):
-        return all(map(str.strip, map(_VALUE, texts)))
+    """Whether none of ``texts`` has a problem; plain texts need only their value checked."""
+    plain = [text.value for text in texts if text.lang is None and not text.translations]
+    if len(plain) == len(texts):
+        return all(map(str.strip, plain))
     return not any(map(_bad_text, texts))
 
 
@@ -582,13 +571,12 @@ def _any_text_problem(agreement: Agreement) -> bool:
     is_nfc = unicodedata.is_normalized
     for schedule in agreement.schedules:  # the bulk, field by field, iterated in C
         tasks = schedule.tasks
-        notes = filter(None, map(_NOTE, chain.from_iterable(map(_HISTORY, tasks))))
         for texts in (
-            list(map(_TITLE, tasks)),
-            list(filter(None, map(_DESCRIPTION, tasks))),
-            list(filter(None, map(_TARGET_GROUP, tasks))),
-            list(filter(None, map(_MEANS, tasks))),
-            list(notes),
+            [task.title for task in tasks],
+            [task.description for task in tasks if task.description is not None],
+            [task.target_group for task in tasks if task.target_group is not None],
+            [task.means for task in tasks if task.means is not None],
+            [c.note for task in tasks for c in task.history if c.note is not None],
         ):
             if not _texts_fine(texts):
                 return True
