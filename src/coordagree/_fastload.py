@@ -269,12 +269,16 @@ def _schedule(raw: Any, structure: Callable[[Any, Any], Any]) -> TaskSchedule:
     title = raw.get("title")
     if type(tasks) is not list:
         raise Irregular
+    # Each task's parsed data is freed as soon as the task is built, so the memory is reused
+    # at once, while it is still in the processor's cache.
+    tasks.reverse()
+    take = tasks.pop
     try:
         return TaskSchedule(
             id=_name(raw.get("id")),
             period=_period(raw["period"], structure),
             title=None if title is None else _text(title, structure),
-            tasks=tuple([_task(item, structure) for item in tasks]),
+            tasks=tuple([_task(take(), structure) for _ in range(len(tasks))]),
         )
     except CoordagreeError:
         raise Irregular from None
