@@ -118,6 +118,8 @@ def test_agreements_cover_the_features_the_validator_checks() -> None:
             "related": bool(agreement.related),
             "provenance": agreement.provenance is not None,
             "translations": any(p.name.translations for p in agreement.parties),
+            "extensions": any(t.extensions for t in tasks) or bool(agreement.extensions),
+            "descriptions": any(t.description is not None for t in tasks),
         }
         seen.update(name for name, present in features.items() if present)
 
@@ -135,4 +137,27 @@ def test_agreements_cover_the_features_the_validator_checks() -> None:
         "related",
         "provenance",
         "translations",
+        "extensions",
+        "descriptions",
     }
+
+
+def test_agreements_leave_whole_features_out() -> None:
+    # Swarm testing: an agreement uses language maps everywhere it may, or nowhere. Were each
+    # text to choose alone, hardly any agreement with many texts would have none.
+    with_many, without_maps = 0, 0
+
+    @settings(
+        max_examples=150, suppress_health_check=list(HealthCheck), database=None, derandomize=True
+    )
+    @given(cs.agreements(max_tasks=8))
+    def collect(agreement: coordagree.Agreement) -> None:
+        nonlocal with_many, without_maps
+        texts = [p.name for p in agreement.parties] + [t.title for t in agreement.tasks]
+        if len(texts) >= 8:
+            with_many += 1
+            without_maps += not any(text.translations for text in texts)
+
+    collect()
+    assert with_many >= 20
+    assert without_maps >= with_many / 5

@@ -11,8 +11,11 @@ year-precision periods starting in 2023.
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import functools
+import itertools
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -86,6 +89,7 @@ _LANGUAGES = ("vi", "en", "fr", "lo", "km")
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+_T = TypeVar("_T")
 
 
 def _memoised(function: _F) -> _F:
@@ -124,7 +128,17 @@ def _rule_lists(max_size: int) -> st.SearchStrategy[list[Recurrence]]:
 
 @functools.cache
 def _subsets(values: tuple[Any, ...], min_size: int, max_size: int) -> st.SearchStrategy[Any]:
-    return st.lists(st.sampled_from(values), min_size=min_size, max_size=max_size, unique=True)
+    """Lists of distinct ``values``, in their order; shrinks towards the fewest, earliest ones.
+
+    All the subsets are listed up front when there are few (a handful of parties), so one is
+    drawn with one choice instead of one per element.
+    """
+    sizes = range(min_size, min(max_size, len(values)) + 1)
+    if sum(math.comb(len(values), size) for size in sizes) > 5_000:
+        return st.lists(st.sampled_from(values), min_size=min_size, max_size=max_size, unique=True)
+    return st.sampled_from(
+        [chosen for size in sizes for chosen in itertools.combinations(values, size)]
+    )
 
 
 def _check(condition: bool, message: str) -> None:
@@ -149,10 +163,28 @@ def texts(
 
 
 @functools.cache
+def _words(max_size: int) -> st.SearchStrategy[str]:
+    """Strings from the alphabet that are not blank: a blank one gets a letter in front.
+
+    Mapped rather than filtered: Hypothesis re-validates a filtered text strategy on every
+    draw, which made drawing agreements several times slower.
+    """
+    return st.text(_ALPHABET, min_size=1, max_size=max_size).map(_not_blank)
+
+
+def _not_blank(value: str) -> str:
+    return value if value.strip() else "a" + value[1:]
+
+
+def _plain_text(value: str) -> Text:
+    return Text(_not_blank(value))
+
+
+@functools.cache
 def _texts(languages: tuple[str, ...], max_size: int) -> st.SearchStrategy[Text]:
     # Strategies are built once per argument set: building one costs more than drawing from it.
-    words = st.text(_ALPHABET, min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
-    plain = words.map(Text)
+    words = _words(max_size)
+    plain = st.text(_ALPHABET, min_size=1, max_size=max_size).map(_plain_text)
 
     @st.composite
     def tagged(draw: st.DrawFn) -> Text:
@@ -236,11 +268,86 @@ def _code(known: type[enum.StrEnum]) -> st.SearchStrategy[str]:
 
 @functools.cache
 def _extensions() -> st.SearchStrategy[dict[str, Any]]:
-    return st.dictionaries(
-        st.sampled_from(["x-note", "x-source-id", "x-rank"]),
-        st.one_of(st.text(_ALPHABET, max_size=10), st.integers(-1000, 1000)),
-        max_size=2,
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "x-note": st.text(_ALPHABET, max_size=10),
+            "x-source-id": ids("src"),
+            "x-rank": st.integers(-1000, 1000),
+        },
     )
+
+
+# -- swarm testing: each agreement uses a random subset of the optional features ----------------
+#
+# Drawing every optional part of every record makes each example large and slow to draw. As in
+# swarm testing, `agreements` first draws which features an example uses, and the record
+# strategies below leave the others out without drawing them: examples are smaller and more
+# varied, and each feature still appears in about half of them. Used on their own, the record
+# strategies draw every feature.
+
+_FEATURES = ("translations", "details", "wording", "extensions", "recurrence", "instruments")
+
+
+@attrs.frozen
+class _Swarm:
+    """What the agreement being drawn uses: its optional features and its languages."""
+
+    enabled: frozenset[str] = frozenset(_FEATURES)
+    languages: tuple[str, ...] = _LANGUAGES
+
+
+_SWARM: contextvars.ContextVar[_Swarm] = contextvars.ContextVar("coordagree_strategy_swarm")
+_EVERYTHING = _Swarm()
+
+
+def _swarm() -> _Swarm:
+    return _SWARM.get(_EVERYTHING)
+
+
+@functools.cache
+def _strings(max_size: int) -> st.SearchStrategy[str]:
+    return st.text(_ALPHABET, min_size=1, max_size=max_size)
+
+
+def _text(draw: st.DrawFn, max_size: int = 40) -> Text:
+    """A text: a language map only when the example uses translations."""
+    swarm = _swarm()
+    if "translations" in swarm.enabled:
+        return draw(texts(languages=swarm.languages, max_size=max_size))
+    return Text(_not_blank(draw(_strings(max_size))))  # one draw: no .map
+
+
+def _detail(draw: st.DrawFn, max_size: int = 40) -> Text | None:
+    """An optional descriptive text (a description, a place...), or None."""
+    if "details" not in _swarm().enabled:
+        return None
+    return _text(draw, max_size) if draw(st.booleans()) else None
+
+
+def _optional(draw: st.DrawFn, strategy: st.SearchStrategy[_T]) -> _T | None:
+    """An optional detail that is not text (an executor, an effective day...), or None."""
+    return draw(_maybe(strategy)) if "details" in _swarm().enabled else None
+
+
+def _rules(draw: st.DrawFn, max_size: int) -> tuple[Recurrence, ...]:
+    """RRULEs, or none."""
+    return tuple(draw(_rule_lists(max_size))) if "recurrence" in _swarm().enabled else ()
+
+
+def _instrument(draw: st.DrawFn, strategy: st.SearchStrategy[_T], empty: _T) -> _T:
+    """What an agreement says of other instruments and of its source, or ``empty``."""
+    return draw(strategy) if "instruments" in _swarm().enabled else empty
+
+
+def _as_written(draw: st.DrawFn) -> str | None:
+    """A source's wording, or None."""
+    return draw(_wording()) if "wording" in _swarm().enabled else None
+
+
+def _extras(draw: st.DrawFn) -> dict[str, Any]:
+    """``x-`` extensions, or none."""
+    return draw(_extensions()) if "extensions" in _swarm().enabled else {}
 
 
 @st.composite
@@ -251,13 +358,13 @@ def _parties(draw: st.DrawFn, count: int) -> tuple[Party, ...]:
         result.append(
             Party(
                 id=f"party-{index}",
-                name=draw(texts()),
-                short_name=draw(_maybe(texts(max_size=8))),
+                name=_text(draw),
+                short_name=_detail(draw, max_size=8),
                 kind=draw(_maybe(_code(PartyKind))),
                 roles=tuple(draw(_subsets(tuple(m.value for m in PartyRole), 0, 2))),
                 parent=draw(_maybe(st.sampled_from(others))) if others else None,
                 directed_by=draw(_maybe(st.sampled_from(others))) if others else None,
-                extensions=draw(_extensions()),
+                extensions=_extras(draw),
             )
         )
     return tuple(result)
@@ -285,7 +392,7 @@ def _draw_people(
         positions = tuple(
             Position(
                 id=f"pos-{k}",
-                title=draw(texts()),
+                title=_text(draw),
                 body=draw(_one_of(tuple(party_ids))),
                 start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
             )
@@ -294,7 +401,7 @@ def _draw_people(
         found.append(
             Person(
                 id=f"person-{index}",
-                name=draw(texts()),
+                name=_text(draw),
                 honorific=draw(_maybe(st.just(Text("đồng chí")))),
                 positions=positions,
             )
@@ -314,9 +421,9 @@ def _draw_commitments(
     return tuple(
         Commitment(
             id=f"commitment-{i}",
-            title=draw(texts()),
+            title=_text(draw),
             number=i + 1 if numbered else None,
-            description=draw(_maybe(texts())),
+            description=_detail(draw),
             modality=draw(st.sampled_from(list(Modality))),
             binding=draw(_maybe(st.booleans())),
             responsible=tuple(
@@ -324,8 +431,8 @@ def _draw_commitments(
                 for party in draw(_subsets(tuple(party_ids), 1, 3))
             ),
             objectives=tuple(draw(_subsets(objective_ids, 0, 2))) if objective_ids else (),
-            effective=draw(_maybe(_day(span.start, span.end or span.start))),
-            extensions=draw(_extensions()),
+            effective=_optional(draw, _day(span.start, span.end or span.start)),
+            extensions=_extras(draw),
         )
         for i in range(draw(st.integers(0, max_size)))
     )
@@ -362,7 +469,7 @@ def _draw_schedules(
             TaskSchedule(
                 id=f"schedule-{index}",
                 period=piece,
-                title=draw(_maybe(texts())),
+                title=_detail(draw),
                 tasks=drawn,
             )
         )
@@ -375,13 +482,13 @@ def _draw_reviews(
 ) -> tuple[Review, ...]:
     found = []
     for index in range(draw(st.integers(0, max_size))):
-        rules = tuple(draw(_rule_lists(1)))
+        rules = _rules(draw, 1)
         hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
         found.append(
             Review(
                 id=f"review-{index}",
                 kind=draw(st.sampled_from(list(ReviewKind))),
-                title=draw(_maybe(texts())),
+                title=_detail(draw),
                 due=(_within(draw, span) if draw(st.booleans()) else None),
                 recurrence=rules,
                 hosts=hosts,
@@ -442,14 +549,14 @@ def _draw_events(
                 id=f"event-{index}",
                 kind=draw(_code(EventKind)),
                 date=day,
-                title=draw(_maybe(texts())),
+                title=_detail(draw),
                 start=start,
                 part_of_day=draw(_maybe(st.sampled_from(list(PartOfDay)))),
-                date_as_written=draw(_wording()),
-                place=draw(_maybe(texts())),
+                date_as_written=_as_written(draw),
+                place=_detail(draw),
                 organiser=draw(_maybe(_one_of(tuple(party_ids)))),
                 participants=tuple(participants),
-                summary=draw(_maybe(texts())),
+                summary=_detail(draw),
             )
         )
     return tuple(found)
@@ -463,17 +570,17 @@ def _within(draw: st.DrawFn, window: Period) -> Period:
             end=end,
             start_precision=window.start_precision,
             end_precision=window.end_precision if window.end is not None else DatePrecision.DAY,
-            as_written=draw(_wording()),
+            as_written=_as_written(draw),
         )
     first = draw(_day(window.start, end))
     last = draw(_day(first, end))
-    return Period(start=first, end=last, as_written=draw(_wording()))
+    return Period(start=first, end=last, as_written=_as_written(draw))
 
 
 @functools.cache
 def _wording() -> st.SearchStrategy[str | None]:
     """A source's wording, as written: absent, or a short Vietnamese phrase."""
-    return st.none() | st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
+    return st.none() | _words(20)
 
 
 def _closed(window: Period) -> Period:
@@ -569,9 +676,7 @@ def _task(
         if draw(st.booleans()) and actual.end is not None:
             history = (
                 StatusChange(status=TaskStatus.IN_PROCESS, on=actual.start),
-                StatusChange(
-                    status=TaskStatus.COMPLETED, on=actual.end, note=draw(_maybe(texts()))
-                ),
+                StatusChange(status=TaskStatus.COMPLETED, on=actual.end, note=_detail(draw)),
             )
     elif status != TaskStatus.NEEDS_ACTION and draw(st.booleans()):
         history = (
@@ -581,22 +686,22 @@ def _task(
     owners = draw(_subsets(tuple(party_ids), 1, 3))
     return Task(
         id=task_id,
-        title=draw(texts()),
-        description=draw(_maybe(texts())),
+        title=_text(draw),
+        description=_detail(draw),
         owners=tuple(owners),
-        executor=draw(_maybe(_one_of(tuple(party_ids)))),
-        partners=tuple(draw(_subsets(tuple(party_ids), 0, 2))),
-        target_group=draw(_maybe(texts())),
-        means=draw(_maybe(texts())),
+        executor=_optional(draw, _one_of(tuple(party_ids))),
+        partners=tuple(_optional(draw, _subsets(tuple(party_ids), 1, 2)) or ()),
+        target_group=_detail(draw),
+        means=_detail(draw),
         due=due,
-        recurrence=tuple(draw(_rule_lists(2))),
+        recurrence=_rules(draw, 2),
         rotation=tuple(owners) if rotate and len(owners) > 1 else (),
         status=status,
         history=history,
-        planned=(_within(draw, limit) if draw(st.booleans()) else None),
+        planned=_within(draw, limit) if _optional(draw, st.just(True)) else None,
         actual=actual,
         implements=tuple(draw(_subsets(commitment_ids, 0, 2))) if commitment_ids else (),
-        extensions=draw(_extensions()),
+        extensions=_extras(draw),
     )
 
 
@@ -827,6 +932,11 @@ def related_instruments(
     ).map(tuple)
 
 
+@functools.cache
+def _feature_flags() -> st.SearchStrategy[tuple[bool, ...]]:
+    return st.tuples(*(st.booleans() for _ in _FEATURES))
+
+
 @st.composite
 def _agreement(
     draw: st.DrawFn,
@@ -836,9 +946,26 @@ def _agreement(
     languages: tuple[str, ...],
     open_ended: bool,
 ) -> Agreement:
+    flags = draw(_feature_flags())  # shrinks towards none of them
+    enabled = frozenset(feature for feature, on in zip(_FEATURES, flags, strict=True) if on)
+    token = _SWARM.set(_Swarm(enabled, languages))
+    try:
+        return _draw_agreement(draw, max_parties, max_tasks, min_tasks, languages, open_ended)
+    finally:
+        _SWARM.reset(token)
+
+
+def _draw_agreement(
+    draw: st.DrawFn,
+    max_parties: int,
+    max_tasks: int,
+    min_tasks: int,
+    languages: tuple[str, ...],
+    open_ended: bool,
+) -> Agreement:
     period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
     if draw(st.booleans()):
-        period = attrs.evolve(period, as_written=draw(_wording()))
+        period = attrs.evolve(period, as_written=_as_written(draw))
     party_list = draw(parties(min_size=2, max_size=max_parties))
     party_ids = tuple(p.id for p in party_list)
     timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
@@ -854,13 +981,13 @@ def _agreement(
     )
     return Agreement(
         id=draw(ids("agreement")),
-        title=draw(texts(languages=languages)),
+        title=_text(draw),
         kind=draw(_code(AgreementKind)),
-        subject=draw(_maybe(texts(languages=languages))),
+        subject=_detail(draw),
         languages=tuple(draw(_subsets(languages, 0, 2))),
         timezone=timezone,
         period=period,
-        effective=draw(_maybe(_day(span.start, span.end or span.start))),
+        effective=_optional(draw, _day(span.start, span.end or span.start)),
         parties=party_list,
         people=people_drawn,
         objectives=objectives_drawn,
@@ -880,11 +1007,11 @@ def _agreement(
             events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone)
         ),
         signatures=draw(signatures(window=span, party_ids=party_ids)),
-        termination=draw(_maybe(terminations())),
-        amendments=draw(amendments(window=span)),
-        related=draw(related_instruments()),
-        provenance=draw(_maybe(provenances())),
-        extensions=draw(_extensions()),
+        termination=_instrument(draw, _maybe(terminations()), None),
+        amendments=_instrument(draw, amendments(window=span), ()),
+        related=_instrument(draw, related_instruments(), ()),
+        provenance=_instrument(draw, _maybe(provenances()), None),
+        extensions=_extras(draw),
     )
 
 
@@ -902,6 +1029,12 @@ def agreements(
     text mixes plain strings and language maps with Vietnamese diacritics; periods are at year,
     month or day precision, and open-ended when ``open_ended``; tasks may recur, rotate, carry a
     status history and ``x-`` extensions. Shrinks towards two parties, one schedule and no tasks.
+
+    Each example first draws which optional features it uses (swarm testing): language maps,
+    descriptive details (descriptions, places, executors, planned windows...), as-written
+    wording, ``x-`` extensions, recurrences, and other instruments (amendments, related
+    instruments, termination, provenance). Examples are smaller, so quicker to draw, and more
+    varied than if every record drew every feature; each feature is in about half of them.
 
     Args:
         max_parties: Most parties (at least 2 are drawn).
