@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 import tomli_w
 import yaml
@@ -424,6 +425,12 @@ def test_the_garbage_collector_is_restored_whatever_happens() -> None:
     coordagree.loads(text)
     coordagree.dumps(coordagree.seed_programme())
     assert gc.isenabled()
+    seed = coordagree.seed_programme()
+    year = coordagree.Period.parse("2023")
+    coordagree.agenda(seed, year)
+    coordagree.due(seed, pendulum.Date(2024, 1, 1))
+    coordagree.occurrences(seed, year)
+    assert gc.isenabled()
     with pytest.raises(DocumentError):
         coordagree.loads('{"coordagree": "1.0", "id": 5, "title": "T", "kind": "mou"}')
     assert gc.isenabled()
@@ -433,6 +440,14 @@ def test_the_garbage_collector_is_restored_whatever_happens() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_fast_path_knows_every_task_field() -> None:
+    from coordagree import _fastload
+
+    fields = [f.name for f in attrs.fields(coordagree.Task)]
+    assert list(_fastload._TASK_DEFAULTS) == fields[:-1]  # in order; extensions go slow
+    assert fields[-1] == "extensions"
 
 
 def test_fast_path_takes_task_periods_whose_wording_has_a_colon() -> None:

@@ -21,6 +21,7 @@ import cattrs
 from coordagree import _fastload
 from coordagree._agreement import Agreement
 from coordagree._atomic import write_atomic
+from coordagree._collector import collector_paused
 from coordagree._convert import make_converter, task_document
 from coordagree._findings import structure_findings
 from coordagree._formats import Format, Limits, Parsed, format_for_path, parse, render
@@ -408,7 +409,7 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
         id: qb-dan-van-tu-phap-2023-2026
         title:
     """
-    with _fastload.collector_paused():  # a document is many small objects and no cycles
+    with collector_paused():  # a document is many small objects and no cycles
         if format == "json":
             _check_agreement(agreement)
             document = {VERSION_KEY: FORMAT_VERSION, **_json_converter().unstructure(agreement)}

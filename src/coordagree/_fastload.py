@@ -22,10 +22,10 @@ document to the checked path.
 from __future__ import annotations
 
 import contextlib
-import gc
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
@@ -33,20 +33,20 @@ import orjson
 
 from coordagree._agreement import Agreement
 from coordagree._codes import TaskStatus
+from coordagree._collector import collector_paused
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._text import Text
 from coordagree.errors import CoordagreeError
 
-__all__ = ["Irregular", "collector_paused", "load_json"]
+__all__ = ["Irregular", "load_json"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z").match
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
 _NEEDS_ACTION = TaskStatus.NEEDS_ACTION
 _ABSENT: Any = object()  # a key not given, told apart from one given as null
-_TASK_KEYS = frozenset(f.name for f in attrs.fields(Task)) - {"extensions"}
 _CHANGE_KEYS = frozenset(("status", "on", "note"))
 _SCHEDULE_KEYS = frozenset(("id", "period", "title", "tasks"))
 # The default `Limits`: the fast path is used only when the limits are these or looser, and
@@ -205,32 +205,57 @@ def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
     )
 
 
-def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
-    """A task built directly, checked as `Task`'s validators and the converter check it.
+# What each task key stands for when it is absent: _ABSENT where the key is required, or where
+# a null must not pass for the default (lists and the status are never null).
+_TASK_DEFAULTS: dict[str, Any] = {
+    "id": _ABSENT,
+    "title": _ABSENT,
+    "description": None,
+    "owners": _ABSENT,
+    "executor": None,
+    "partners": _ABSENT,
+    "target_group": None,
+    "means": None,
+    "due": None,
+    "recurrence": _ABSENT,
+    "rotation": _ABSENT,
+    "status": _ABSENT,
+    "history": _ABSENT,
+    "planned": None,
+    "actual": None,
+    "implements": _ABSENT,
+}
+_TASK_VALUES = operator.itemgetter(*_TASK_DEFAULTS)  # all values at once, in field order
 
-    Optional values may be given as null, as the converter allows; lists and the status may
-    not, and must not be taken for absent.
-    """
-    if type(raw) is not dict or not _TASK_KEYS.issuperset(raw):
+
+def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
+    """A task built directly, checked as `Task`'s validators and the converter check it."""
+    if type(raw) is not dict:
         raise Irregular
-    get = raw.get
-    description = get("description")
-    owners = get("owners", _ABSENT)
-    executor = get("executor")
-    partners = get("partners", _ABSENT)
-    target_group = get("target_group")
-    means = get("means")
-    due = get("due")
-    recurrence = get("recurrence", _ABSENT)
-    rotation = get("rotation", _ABSENT)
-    status = get("status", _ABSENT)
-    history = get("history", _ABSENT)
-    planned = get("planned")
-    actual = get("actual")
-    implements = get("implements", _ABSENT)
+    given = _TASK_DEFAULTS | raw
+    if len(given) != len(_TASK_DEFAULTS):  # a key that is not a task's
+        raise Irregular
+    (
+        id_,
+        title,
+        description,
+        owners,
+        executor,
+        partners,
+        target_group,
+        means,
+        due,
+        recurrence,
+        rotation,
+        status,
+        history,
+        planned,
+        actual,
+        implements,
+    ) = _TASK_VALUES(given)
     return _make_task(  # type: ignore[no-any-return]
-        _name(get("id")),
-        _text(get("title"), structure),
+        _name(id_),
+        _text(title, structure),
         None if description is None else _text(description, structure),
         () if owners is _ABSENT else _refs(owners),
         None if executor is None else _ref(executor),
@@ -307,38 +332,14 @@ def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
         raise Irregular
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, and restore it however the block ends.
-
-    Building or writing a large agreement makes millions of objects and no cycles; each
-    collection would walk all of them, which makes the work grow faster than the document.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
     """An agreement from JSON bytes on the fast path, or `Irregular`.
 
     ``structure`` is the ordinary converter's ``structure``; ``version`` the format version a
     document must state to be read as it is.
     """
-    # Not `collector_paused()`: its exit allocates once the collector is back on, which starts
-    # a collection over all the new objects inside the call. Here they are left for the
-    # program's next collection of the young generation, which would examine them anyway.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # parsing makes a million objects and no cycles
         return _load(data, version, structure)  # the parsed dicts die unexamined
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:

@@ -107,14 +107,7 @@ class Recurrence:
         self, dtstart: pendulum.Date, until: pendulum.Date, *, after: pendulum.Date | None = None
     ) -> list[pendulum.Date]:
         """The days the rule falls on from ``dtstart`` (or ``after``) to ``until``, inclusive."""
-        compiled = _compile(self.rule, dtstart)
-        low = after or dtstart
-        hits = compiled.between(
-            _dt.datetime(low.year, low.month, low.day),
-            _dt.datetime(until.year, until.month, until.day),
-            inc=True,
-        )
-        return [pendulum.Date(hit.year, hit.month, hit.day) for hit in hits]
+        return list(_dates(self.rule, dtstart, after or dtstart, until))
 
     def falls_within(self, start: pendulum.Date, end: pendulum.Date) -> bool:
         """Whether the rule, counted from ``start``, falls on any day up to ``end``.
@@ -123,6 +116,18 @@ class Recurrence:
         repeat the same few rules over the same few windows.
         """
         return _falls_within(self.rule, start, end)
+
+
+@functools.lru_cache(maxsize=4096)  # the tasks of a programme share a few rules and windows
+def _dates(
+    rule: str, dtstart: pendulum.Date, low: pendulum.Date, until: pendulum.Date
+) -> tuple[pendulum.Date, ...]:
+    hits = _compile(rule, dtstart).between(
+        _dt.datetime(low.year, low.month, low.day),
+        _dt.datetime(until.year, until.month, until.day),
+        inc=True,
+    )
+    return tuple(pendulum.Date(hit.year, hit.month, hit.day) for hit in hits)
 
 
 @functools.lru_cache(maxsize=4096)

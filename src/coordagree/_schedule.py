@@ -18,6 +18,7 @@ import pendulum
 
 from coordagree._agreement import Agreement
 from coordagree._codes import TaskStatus
+from coordagree._collector import collector_paused
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._text import Text
@@ -120,15 +121,20 @@ def _expand(
     assert window.end is not None
     assert frame.end is not None
     until = min(window.end, frame.end)
-    if until < frame.start:
+    if until < frame.start or until < window.start:  # no day of the frame is in the window
         return []
     days = sorted({day for rule in rules for day in rule.dates(frame.start, until)})
     return [(index, day) for index, day in enumerate(days) if day >= window.start]
 
 
-def _task_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurrence]:
+def _task_occurrences(
+    agreement: Agreement, window: Period, *, undated: bool = False
+) -> Iterator[Occurrence]:
+    """The tasks' occurrences in ``window``, or with ``undated`` those of the undated tasks."""
     for schedule in agreement.schedules:
         for task in schedule.tasks:
+            if undated and (task.due is not None or task.recurrence):
+                continue
             involved = tuple(
                 dict.fromkeys(
                     [
@@ -207,12 +213,13 @@ def occurrences(agreement: Agreement, window: Period) -> list[Occurrence]:
         InvalidArgumentError: ``window`` is not a closed `Period`.
     """
     window = _require_window(window)
-    found = [
-        *(o for o in _task_occurrences(agreement, window) if o.date is not None),
-        *_review_occurrences(agreement, window),
-        *_event_occurrences(agreement, window),
-    ]
-    return sorted(found, key=lambda o: o.sort_key)
+    with collector_paused():  # an occurrence per task: many objects, no cycles
+        found = [
+            *(o for o in _task_occurrences(agreement, window) if o.date is not None),
+            *_review_occurrences(agreement, window),
+            *_event_occurrences(agreement, window),
+        ]
+        return sorted(found, key=lambda o: o.sort_key)
 
 
 def _party_filter(agreement: Agreement, party: str | None) -> set[str] | None:
@@ -247,9 +254,10 @@ def agenda(agreement: Agreement, window: Period, party: str | None = None) -> Ag
     def mine(occurrence: Occurrence) -> bool:
         return wanted is None or bool(wanted.intersection(occurrence.parties))
 
-    items = tuple(o for o in occurrences(agreement, window) if mine(o))
-    undated = tuple(o for o in _task_occurrences(agreement, window) if o.date is None and mine(o))
-    return Agenda(window, items, undated)
+    with collector_paused():  # an occurrence per task: many objects, no cycles
+        items = tuple(o for o in occurrences(agreement, window) if mine(o))
+        undated = tuple(o for o in _task_occurrences(agreement, window, undated=True) if mine(o))
+        return Agenda(window, items, undated)
 
 
 _CLOSED = (TaskStatus.COMPLETED, TaskStatus.CANCELLED)
@@ -267,6 +275,11 @@ def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) ->
     """
     day = _require_day(as_of, "as_of")
     wanted = _party_filter(agreement, party)
+    with collector_paused():  # an occurrence per task: many objects, no cycles
+        return sorted(_owed(agreement, day, wanted), key=lambda o: o.sort_key)
+
+
+def _owed(agreement: Agreement, day: pendulum.Date, wanted: set[str] | None) -> list[Occurrence]:
     found: list[Occurrence] = []
     for schedule in agreement.schedules:
         for task in schedule.tasks:
@@ -304,7 +317,7 @@ def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) ->
                     status=task.status_on(day),
                 )
             )
-    return sorted(found, key=lambda o: o.sort_key)
+    return found
 
 
 def overdue(

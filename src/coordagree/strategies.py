@@ -11,12 +11,13 @@ year-precision periods starting in 2023.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import enum
 import functools
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -303,6 +304,15 @@ _EVERYTHING = _Swarm()
 
 def _swarm() -> _Swarm:
     return _SWARM.get(_EVERYTHING)
+
+
+@contextlib.contextmanager
+def _using(swarm: _Swarm) -> Iterator[None]:
+    token = _SWARM.set(swarm)
+    try:
+        yield
+    finally:
+        _SWARM.reset(token)
 
 
 @functools.cache
@@ -948,71 +958,57 @@ def _agreement(
 ) -> Agreement:
     flags = draw(_feature_flags())  # shrinks towards none of them
     enabled = frozenset(feature for feature, on in zip(_FEATURES, flags, strict=True) if on)
-    token = _SWARM.set(_Swarm(enabled, languages))
-    try:
-        return _draw_agreement(draw, max_parties, max_tasks, min_tasks, languages, open_ended)
-    finally:
-        _SWARM.reset(token)
-
-
-def _draw_agreement(
-    draw: st.DrawFn,
-    max_parties: int,
-    max_tasks: int,
-    min_tasks: int,
-    languages: tuple[str, ...],
-    open_ended: bool,
-) -> Agreement:
-    period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
-    if draw(st.booleans()):
-        period = attrs.evolve(period, as_written=_as_written(draw))
-    party_list = draw(parties(min_size=2, max_size=max_parties))
-    party_ids = tuple(p.id for p in party_list)
-    timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
-    span = _closed(period)
-    people_drawn = draw(people(party_ids=party_ids, window=span))
-    objectives_drawn = draw(objectives())
-    commitments_drawn = draw(
-        commitments(
-            party_ids=party_ids,
-            objective_ids=tuple(o.id for o in objectives_drawn),
-            window=span,
-        )
-    )
-    return Agreement(
-        id=draw(ids("agreement")),
-        title=_text(draw),
-        kind=draw(_code(AgreementKind)),
-        subject=_detail(draw),
-        languages=tuple(draw(_subsets(languages, 0, 2))),
-        timezone=timezone,
-        period=period,
-        effective=_optional(draw, _day(span.start, span.end or span.start)),
-        parties=party_list,
-        people=people_drawn,
-        objectives=objectives_drawn,
-        commitments=commitments_drawn,
-        declared_commitments=len(commitments_drawn) if draw(st.booleans()) else None,
-        schedules=draw(
-            schedules(
-                window=period,
+    with _using(_Swarm(enabled, languages)):
+        period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
+        if draw(st.booleans()):
+            period = attrs.evolve(period, as_written=_as_written(draw))
+        party_list = draw(parties(min_size=2, max_size=max_parties))
+        party_ids = tuple(p.id for p in party_list)
+        timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
+        span = _closed(period)
+        people_drawn = draw(people(party_ids=party_ids, window=span))
+        objectives_drawn = draw(objectives())
+        commitments_drawn = draw(
+            commitments(
                 party_ids=party_ids,
-                commitment_ids=tuple(c.id for c in commitments_drawn),
-                min_tasks=min_tasks,
-                max_tasks=max_tasks,
+                objective_ids=tuple(o.id for o in objectives_drawn),
+                window=span,
             )
-        ),
-        reviews=draw(reviews(window=span, party_ids=party_ids)),
-        events=draw(
-            events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone)
-        ),
-        signatures=draw(signatures(window=span, party_ids=party_ids)),
-        termination=_instrument(draw, _maybe(terminations()), None),
-        amendments=_instrument(draw, amendments(window=span), ()),
-        related=_instrument(draw, related_instruments(), ()),
-        provenance=_instrument(draw, _maybe(provenances()), None),
-        extensions=_extras(draw),
-    )
+        )
+        return Agreement(
+            id=draw(ids("agreement")),
+            title=_text(draw),
+            kind=draw(_code(AgreementKind)),
+            subject=_detail(draw),
+            languages=tuple(draw(_subsets(languages, 0, 2))),
+            timezone=timezone,
+            period=period,
+            effective=_optional(draw, _day(span.start, span.end or span.start)),
+            parties=party_list,
+            people=people_drawn,
+            objectives=objectives_drawn,
+            commitments=commitments_drawn,
+            declared_commitments=len(commitments_drawn) if draw(st.booleans()) else None,
+            schedules=draw(
+                schedules(
+                    window=period,
+                    party_ids=party_ids,
+                    commitment_ids=tuple(c.id for c in commitments_drawn),
+                    min_tasks=min_tasks,
+                    max_tasks=max_tasks,
+                )
+            ),
+            reviews=draw(reviews(window=span, party_ids=party_ids)),
+            events=draw(
+                events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone)
+            ),
+            signatures=draw(signatures(window=span, party_ids=party_ids)),
+            termination=_instrument(draw, _maybe(terminations()), None),
+            amendments=_instrument(draw, amendments(window=span), ()),
+            related=_instrument(draw, related_instruments(), ()),
+            provenance=_instrument(draw, _maybe(provenances()), None),
+            extensions=_extras(draw),
+        )
 
 
 def agreements(
