@@ -130,11 +130,26 @@ def _expand(
 def _task_occurrences(
     agreement: Agreement, window: Period, *, undated: bool = False
 ) -> Iterator[Occurrence]:
-    """The tasks' occurrences in ``window``, or with ``undated`` those of the undated tasks."""
+    """The tasks' dated occurrences in ``window``; with ``undated``, the undated tasks."""
+    first, last = window.start, window.end
+    assert last is not None  # a closed window
     for schedule in agreement.schedules:
         for task in schedule.tasks:
-            if undated and (task.due is not None or task.recurrence):
-                continue
+            due = task.due
+            days: list[tuple[int, pendulum.Date | None]]
+            if undated:
+                if due is not None or task.recurrence:
+                    continue
+                days = [(0, None)]
+            elif task.recurrence:
+                frame = recurrence_window(due, schedule.period, agreement.period)
+                if frame is None:
+                    continue
+                days = list(_expand(task.recurrence, frame, window))
+            elif due is not None and due.end is not None and first <= due.end <= last:
+                days = [(0, due.end)]
+            else:
+                continue  # most tasks, in a short window: nothing is built for them
             involved = tuple(
                 dict.fromkeys(
                     [
@@ -145,25 +160,19 @@ def _task_occurrences(
                     ]
                 )
             )
-            base: dict[str, Any] = {
-                "kind": "task",
-                "item": task.id,
-                "title": task.title,
-                "window": task.due,
-                "parties": involved,
-                "schedule": schedule.id,
-                "status": task.status,
-            }
-            if task.recurrence:
-                frame = recurrence_window(task.due, schedule.period, agreement.period)
-                if frame is None:
-                    continue
-                for index, day in _expand(task.recurrence, frame, window):
-                    yield Occurrence(date=day, owners=task.owner_for(index), index=index, **base)
-            elif task.due is None:
-                yield Occurrence(date=None, owners=task.owners, **base)
-            elif task.due.end is not None and window.contains(task.due.end):
-                yield Occurrence(date=task.due.end, owners=task.owners, **base)
+            for index, day in days:
+                yield Occurrence(
+                    kind="task",
+                    item=task.id,
+                    title=task.title,
+                    date=day,
+                    window=due,
+                    owners=task.owner_for(index) if task.recurrence else task.owners,
+                    parties=involved,
+                    index=index,
+                    schedule=schedule.id,
+                    status=task.status,
+                )
 
 
 def _review_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurrence]:
