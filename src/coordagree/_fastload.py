@@ -328,7 +328,11 @@ def _check_rest(value: Any) -> None:
 
 def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
     """No key given twice (see the module's docstring)."""
-    if b"\\u003" in data or data.count(b":") != orjson.dumps(document).count(b":"):
+    try:
+        written = orjson.dumps(document)
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes: over the limits anyway
+        raise Irregular from None
+    if b"\\u003" in data or data.count(b":") != written.count(b":"):
         raise Irregular
 
 
