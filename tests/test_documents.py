@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coordagree
@@ -181,6 +182,15 @@ def test_json_output_is_what_the_standard_library_writes(document: dict[str, obj
     agreement = coordagree.from_document(document)
     expected = json.dumps(coordagree.to_document(agreement), ensure_ascii=False, indent=2) + "\n"
     assert coordagree.dumps(agreement, "json") == expected
+
+
+@settings(max_examples=10)
+@given(agreements(max_tasks=4), st.sampled_from(["json", "yaml"]))
+def test_dump_writes_what_dumps_returns(agreement: coordagree.Agreement, fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"programme.{fmt}"
+        coordagree.dump(agreement, path)
+        assert path.read_bytes() == coordagree.dumps(agreement, fmt).encode("utf-8")  # type: ignore[arg-type]
 
 
 @given(agreements(min_tasks=1, max_tasks=6))

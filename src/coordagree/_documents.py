@@ -24,7 +24,15 @@ from coordagree._atomic import write_atomic
 from coordagree._collector import collector_paused
 from coordagree._convert import make_converter, task_document
 from coordagree._findings import structure_findings
-from coordagree._formats import Format, Limits, Parsed, format_for_path, parse, render
+from coordagree._formats import (
+    Format,
+    Limits,
+    Parsed,
+    format_for_path,
+    parse,
+    render,
+    render_json,
+)
 from coordagree._pointer import pointer
 from coordagree._tasks import Task
 from coordagree.errors import (
@@ -409,12 +417,17 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
         id: qb-dan-van-tu-phap-2023-2026
         title:
     """
+    if format == "json":
+        return _json_bytes(agreement).decode("utf-8")
     with collector_paused():  # a document is many small objects and no cycles
-        if format == "json":
-            _check_agreement(agreement)
-            document = {VERSION_KEY: FORMAT_VERSION, **_json_converter().unstructure(agreement)}
-            return render(document, format, _json_task)
         return render(to_document(agreement), format)
+
+
+def _json_bytes(agreement: Agreement) -> bytes:
+    _check_agreement(agreement)
+    with collector_paused():  # a document is many small objects and no cycles
+        document = {VERSION_KEY: FORMAT_VERSION, **_json_converter().unstructure(agreement)}
+        return render_json(document, _json_task)
 
 
 def dump(
@@ -429,5 +442,7 @@ def dump(
     disk, then moved over ``path`` with `os.replace`.
     """
     name = os.fspath(path)
-    text = dumps(agreement, format or format_for_path(name))
-    write_atomic(name, text.encode("utf-8"))
+    fmt = format or format_for_path(name)
+    # JSON is written as orjson encodes it: no round trip through a str of the whole document.
+    data = _json_bytes(agreement) if fmt == "json" else dumps(agreement, fmt).encode("utf-8")
+    write_atomic(name, data)

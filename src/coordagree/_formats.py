@@ -600,17 +600,20 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def render(data: Any, fmt: Format, default: Callable[[Any], Any] | None = None) -> str:
-    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8.
+def render_json(data: Any, default: Callable[[Any], Any] | None = None) -> bytes:
+    """Plain data as indented JSON in UTF-8; ``default`` turns the rest into plain data."""
+    try:  # orjson writes exactly what json.dumps(indent=2) would, ten times faster
+        options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE  # no copy to add it
+        return orjson.dumps(data, default=default, option=options)
+    except (TypeError, orjson.JSONEncodeError):  # an integer over 64 bits in an extension
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"
+        return text.encode("utf-8")
 
-    For JSON, ``default`` turns what is not plain data into plain data as it is written.
-    """
+
+def render(data: Any, fmt: Format) -> str:
+    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8."""
     if fmt == "json":
-        try:  # orjson writes exactly what json.dumps(indent=2) would, ten times faster
-            options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE  # no copy to add it
-            return orjson.dumps(data, default=default, option=options).decode("utf-8")
-        except (TypeError, orjson.JSONEncodeError):  # an integer over 64 bits in an extension
-            return json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n"
+        return render_json(data).decode("utf-8")
     if fmt == "yaml":
         return yaml.dump(
             data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
