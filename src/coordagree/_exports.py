@@ -31,10 +31,6 @@ def _stamp(agreement: Agreement) -> pendulum.DateTime:
     return pendulum.datetime(start.year, start.month, start.day, tz="UTC")
 
 
-def _describe(text: Text | None) -> str | None:
-    return None if text is None else text.value
-
-
 def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[pendulum.Date, str]]:
     """(first day, RRULE text) of each rule that falls in ``frame``, as a calendar must see it.
 

@@ -15,7 +15,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -531,9 +530,6 @@ def _leaves(hint: Any) -> list[Any]:
 _TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-_TASK_TEXTS = ("title", "description", "target_group", "means", "history")
-
-
 def _bad_languages(text: Text) -> list[str]:
     return [lang for lang in text.languages if not _BCP47.match(lang)]
 
@@ -554,16 +550,6 @@ def _texts_fine(texts: list[Text]) -> bool:
     if len(plain) == len(texts):
         return all(map(str.strip, plain))
     return not any(map(_bad_text, texts))
-
-
-_TITLE, _DESCRIPTION, _TARGET_GROUP, _MEANS, _HISTORY, _NOTE = map(
-    attrgetter, ("title", "description", "target_group", "means", "history", "note")
-)
-_LANG, _TRANSLATIONS, _VALUE = map(attrgetter, ("lang", "translations", "value"))
-_DUE, _START, _END = map(attrgetter, ("due", "start", "end"))
-_OWNERS, _PARTNERS, _ROTATION, _IMPLEMENTS, _EXECUTOR, _STATUS = map(
-    attrgetter, ("owners", "partners", "rotation", "implements", "executor", "status")
-)
 
 
 def _any_text_problem(agreement: Agreement) -> bool:
