@@ -529,6 +529,10 @@ def _leaves(hint: Any) -> list[Any]:
 
 _TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
 
+# The text fields of a task that `_any_text_problem` scans one by one; a test checks that they
+# are all of them, so a new text field is not missed by the quick scan.
+_TASK_TEXTS = ("title", "description", "target_group", "means", "history")
+
 
 def _bad_languages(text: Text) -> list[str]:
     return [lang for lang in text.languages if not _BCP47.match(lang)]
