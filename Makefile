@@ -45,6 +45,7 @@ serve: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/strategies_speed.py
 
 fuzz: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -e ".[fuzz]"

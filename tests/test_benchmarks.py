@@ -36,3 +36,9 @@ def test_generated_document_matches_the_json_schema() -> None:
     import jsonschema
 
     jsonschema.Draft202012Validator(coordagree.json_schema()).validate(generate(40))
+
+
+def test_strategy_speed_script_counts_choices() -> None:
+    from strategies_speed import choices_per_example
+
+    assert 50 < choices_per_example() < 2_000  # a count, not a timing: the script works
