@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import attrs
@@ -144,3 +145,21 @@ def test_day_of_is_the_local_day_in_the_agreement_time_zone() -> None:
     assert attrs.evolve(seed, timezone="UTC").day_of(late_utc) == pendulum.date(2023, 5, 29)
     with pytest.raises(InvalidArgumentError, match="moment"):
         seed.day_of(pendulum.naive(2023, 5, 29))
+
+
+@pytest.mark.parametrize("bad", ["", "-start", "has space", "ends-in-newline\n", "đ"])
+def test_ids_are_refused_unless_the_whole_string_is_an_id(bad: str) -> None:
+    # "ends-in-newline\n" passed re.match(r"^...$"), which matches $ before a final newline
+    with pytest.raises(InvalidValueError) as info:
+        coordagree.Party(id=bad, name="Ban Dân vận")
+    assert info.value.code == "bad-id"
+
+
+def test_a_document_id_ending_in_a_newline_is_refused_with_its_pointer() -> None:
+    document = coordagree.to_document(coordagree.seed_programme())
+    document["schedules"][0]["tasks"][0]["id"] = "2023-tand\n"
+    with pytest.raises(coordagree.errors.DocumentError) as info:
+        coordagree.loads(json.dumps(document))
+    assert [(f.code, f.path) for f in info.value.findings] == [
+        ("bad-id", "/schedules/0/tasks/0/id")
+    ]

@@ -18,7 +18,10 @@ from coordagree.errors import InvalidTypeError, InvalidValueError
 
 T = TypeVar("T")
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]*"
+"""What an id is: letters, digits and ``._:-``, starting with a letter or digit."""
+is_id = re.compile(ID_PATTERN).fullmatch
+"""Whether a whole string is an id (``re`` matches ``$`` before a final newline; this does not)."""
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
@@ -80,7 +83,7 @@ def identifier(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             field=attribute.name,
             value=value,
         )
-    if not _ID.match(value):
+    if not is_id(value):
         raise InvalidValueError(
             f"'{attribute.name}' must be an id of letters, digits and '._:-', "
             f"starting with a letter or digit (got {value!r})",

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import operator
-import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -32,6 +31,7 @@ import attrs
 import orjson
 
 from coordagree._agreement import Agreement
+from coordagree._checks import is_id
 from coordagree._codes import TaskStatus
 from coordagree._collector import collector_paused
 from coordagree._period import Period
@@ -42,7 +42,6 @@ from coordagree.errors import CoordagreeError
 
 __all__ = ["Irregular", "load_json"]
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z").match
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
 _NEEDS_ACTION = TaskStatus.NEEDS_ACTION
@@ -90,7 +89,7 @@ def _checked(raw: Any) -> str:
 
 def _name(raw: Any) -> str:
     """An id, checked as `identifier` checks it."""
-    if type(raw) is not str or len(raw) > MAX_STRING or _ID(raw) is None:
+    if type(raw) is not str or len(raw) > MAX_STRING or is_id(raw) is None:
         raise Irregular
     return raw
 

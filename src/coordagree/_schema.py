@@ -18,6 +18,7 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
+from coordagree._checks import ID_PATTERN
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._period import Period
@@ -26,7 +27,7 @@ from coordagree._text import Text
 
 __all__ = ["json_schema"]
 
-_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+_ID_PATTERN = f"^{ID_PATTERN}$"  # JSON Schema regexes: $ is the end of the string
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
 _REDUCED = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
