@@ -87,3 +87,15 @@ def test_text_scan_knows_every_text_field_of_a_task() -> None:
 
     assert _text_fields(coordagree.Task) == _TASK_TEXTS
     assert set(_text_fields(coordagree.TaskSchedule)) == {"title", "tasks"}
+
+
+@pytest.mark.parametrize("tag", ["vi\n", "vi-", "v", "vi VN"])
+def test_language_tags_must_be_whole_bcp47_tags(tag: str) -> None:
+    # "vi\n" passed re.match(r"...$"), which matches $ before a final newline
+    seed = coordagree.seed_programme()
+    title = coordagree.Text("Chương trình", lang=tag)
+    report = coordagree.validate(attrs.evolve(seed, languages=(tag,), title=title))
+    assert [(f.code, f.path) for f in report.findings if f.code == "bad-language-tag"] == [
+        ("bad-language-tag", "/languages/0"),
+        ("bad-language-tag", "/title"),
+    ]

@@ -535,7 +535,7 @@ _TASK_TEXTS = ("title", "description", "target_group", "means", "history")
 
 
 def _bad_languages(text: Text) -> list[str]:
-    return [lang for lang in text.languages if not _BCP47.match(lang)]
+    return [lang for lang in text.languages if not _BCP47.fullmatch(lang)]
 
 
 def _is_empty(text: Text) -> bool:
@@ -608,7 +608,7 @@ def _texts_by_walk(agreement: Agreement) -> list[tuple[str, str, str]]:
 
 def _texts(ctx: _Context) -> None:
     for lang_index, lang in enumerate(ctx.agreement.languages):
-        if not _BCP47.match(lang):
+        if not _BCP47.fullmatch(lang):
             ctx.add("bad-language-tag", f"/languages/{lang_index}", f"{lang!r} is not BCP 47")
     # Building a path for every string costs more than all other rules together, so a quick
     # scan decides whether the walk that builds them is needed.
