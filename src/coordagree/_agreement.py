@@ -24,7 +24,7 @@ from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text, to_optional_text, to_text
 from coordagree.errors import InvalidArgumentError, InvalidValueError
 
-__all__ = ["Agreement", "UnknownIdError"]
+__all__ = ["Agreement", "UnknownIdError", "require_agreement"]
 
 
 class UnknownIdError(InvalidArgumentError, KeyError):
@@ -301,3 +301,12 @@ def _first_by_id(records: tuple[Any, ...]) -> dict[str, Any]:
     for record in records:
         table.setdefault(record.id, record)
     return table
+
+
+def require_agreement(value: object) -> None:
+    """Refuse anything but an `Agreement` where a function takes one, naming the argument."""
+    if not isinstance(value, Agreement):
+        raise InvalidArgumentError(
+            f"'agreement' must be an Agreement (got {type(value).__name__})",
+            argument="agreement",
+        )

@@ -19,7 +19,7 @@ import attrs
 import cattrs
 
 from coordagree import _fastload
-from coordagree._agreement import Agreement
+from coordagree._agreement import Agreement, require_agreement
 from coordagree._atomic import write_atomic
 from coordagree._collector import collector_paused
 from coordagree._convert import make_converter, task_document
@@ -38,7 +38,6 @@ from coordagree._tasks import Task
 from coordagree.errors import (
     DocumentError,
     Finding,
-    InvalidArgumentError,
     Severity,
     UnsupportedVersionError,
 )
@@ -215,16 +214,8 @@ def positioned(findings: Any, parsed: Parsed) -> list[Finding]:
 
 def to_document(agreement: Agreement) -> dict[str, Any]:
     """An agreement as a document's plain data: version first, defaults left out."""
-    _check_agreement(agreement)
+    require_agreement(agreement)
     return {VERSION_KEY: FORMAT_VERSION, **_converter().unstructure(agreement)}
-
-
-def _check_agreement(agreement: Any) -> None:
-    if not isinstance(agreement, Agreement):
-        raise InvalidArgumentError(
-            f"'agreement' must be an Agreement (got {type(agreement).__name__})",
-            argument="agreement",
-        )
 
 
 def read_document(
@@ -424,7 +415,7 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
 
 
 def _json_bytes(agreement: Agreement) -> bytes:
-    _check_agreement(agreement)
+    require_agreement(agreement)
     with collector_paused():  # a document is many small objects and no cycles
         document = {VERSION_KEY: FORMAT_VERSION, **_json_converter().unstructure(agreement)}
         return render_json(document, _json_task)

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from coordagree._agreement import Agreement
+from coordagree._agreement import Agreement, require_agreement
 from coordagree._codes import (
     AgreementKind,
     EventKind,
@@ -692,11 +692,7 @@ def validate(
         >>> report.findings[0].path
         '/declared_commitments'
     """
-    if not isinstance(agreement, Agreement):
-        raise InvalidArgumentError(
-            f"'agreement' must be an Agreement (got {type(agreement).__name__})",
-            argument="agreement",
-        )
+    require_agreement(agreement)
     off = set(disable)
     regrade = {code: Severity(level) for code, level in (severities or {}).items()}
     for argument, codes in (("disable", off), ("severities", regrade.keys())):
