@@ -148,6 +148,14 @@ def _subsets(values: tuple[Any, ...], min_size: int, max_size: int) -> st.Search
     )
 
 
+def _check_min(name: str, value: int, least: int) -> None:
+    _check(value >= least, f"'{name}' must be >= {least} (got {value})")
+
+
+def _check_sizes(low: str, high: str, sizes: tuple[int, int]) -> None:
+    _check(0 <= sizes[0] <= sizes[1], f"need 0 <= {low} <= {high} (got {sizes[0]}, {sizes[1]})")
+
+
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise InvalidArgument(message)
@@ -165,7 +173,7 @@ def texts(
         InvalidArgument: ``languages`` is empty or ``max_size`` < 1.
     """
     _check(bool(languages), "'languages' must name at least one language")
-    _check(max_size >= 1, f"'max_size' must be >= 1 (got {max_size})")
+    _check_min("max_size", max_size, 1)
     return _texts(tuple(languages), max_size)
 
 
@@ -650,7 +658,7 @@ def people(
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
     """
     _check_refs(party_ids)
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
 
     return _draw_people(party_ids, window, max_size)
 
@@ -662,7 +670,7 @@ def objectives(*, max_size: int = 3) -> st.SearchStrategy[tuple[Objective, ...]]
     Raises:
         InvalidArgument: ``max_size`` < 0.
     """
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
     return st.integers(0, max_size).flatmap(
         lambda n: st.tuples(*(texts() for _ in range(n))).map(
             lambda found: tuple(Objective(id=f"objective-{i}", text=t) for i, t in enumerate(found))
@@ -687,7 +695,7 @@ def commitments(
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
     """
     _check_refs(party_ids)
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
     span = _closed(window)
 
     return _draw_commitments(party_ids, objective_ids, span, max_size)
@@ -760,9 +768,7 @@ def tasks(
         InvalidArgument: ``party_ids`` is empty, or the sizes are out of order.
     """
     _check_refs(party_ids)
-    _check(
-        0 <= min_size <= max_size, f"need 0 <= min_size <= max_size (got {min_size}, {max_size})"
-    )
+    _check_sizes("min_size", "max_size", (min_size, max_size))
     return st.integers(min_size, max_size).flatmap(
         lambda n: st.tuples(
             *(_task(f"task-{first + k}", window, party_ids, commitment_ids) for k in range(n))
@@ -788,10 +794,7 @@ def schedules(
         InvalidArgument: ``party_ids`` is empty, or the task counts are out of order.
     """
     _check_refs(party_ids)
-    _check(
-        0 <= min_tasks <= max_tasks,
-        f"need 0 <= min_tasks <= max_tasks (got {min_tasks}, {max_tasks})",
-    )
+    _check_sizes("min_tasks", "max_tasks", (min_tasks, max_tasks))
     pieces = _closed(window).split("year")
 
     return _draw_schedules(pieces, party_ids, commitment_ids, min_tasks, max_tasks)
@@ -813,7 +816,7 @@ def reviews(
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
     """
     _check_refs(party_ids)
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
     span = _closed(window)
 
     return _draw_reviews(party_ids, span, max_size)
@@ -837,7 +840,7 @@ def events(
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
     """
     _check_refs(party_ids)
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
     span = _closed(window)
 
     return _draw_events(span, party_ids, people, timezone, max_size)
@@ -923,7 +926,7 @@ def amendments(
     Raises:
         InvalidArgument: ``max_size`` < 0.
     """
-    _check(max_size >= 0, f"'max_size' must be >= 0 (got {max_size})")
+    _check_min("max_size", max_size, 0)
     span = _closed(window)
     return st.integers(0, max_size).flatmap(
         lambda n: st.tuples(
@@ -951,9 +954,7 @@ def related_instruments(
     Raises:
         InvalidArgument: the sizes are out of order.
     """
-    _check(
-        0 <= min_size <= max_size, f"need 0 <= min_size <= max_size (got {min_size}, {max_size})"
-    )
+    _check_sizes("min_size", "max_size", (min_size, max_size))
     return st.lists(
         st.builds(
             RelatedInstrument,
@@ -1081,11 +1082,8 @@ def agreements(
     Raises:
         InvalidArgument: a size is out of range, or ``languages`` is empty.
     """
-    _check(max_parties >= 2, f"'max_parties' must be >= 2 (got {max_parties})")
-    _check(
-        0 <= min_tasks <= max_tasks,
-        f"need 0 <= min_tasks <= max_tasks (got {min_tasks}, {max_tasks})",
-    )
+    _check_min("max_parties", max_parties, 2)
+    _check_sizes("min_tasks", "max_tasks", (min_tasks, max_tasks))
     _check(bool(languages), "'languages' must name at least one language")
     return _agreement(max_parties, max_tasks, min_tasks, languages, open_ended)
 
