@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -170,3 +172,17 @@ def test_agreements_leave_whole_features_out() -> None:
     collect()
     assert with_many >= 20
     assert without_maps >= with_many / 5
+
+
+def test_strategies_import_first_in_a_fresh_process() -> None:
+    # Importing coordagree.strategies imports Hypothesis, whose entry point registers
+    # coordagree's strategies: that used to reach back into the half-imported module.
+    code = (
+        "from coordagree.strategies import agreements\n"
+        "from hypothesis import strategies as st\n"
+        "import coordagree\n"
+        "print(type(st.from_type(coordagree.Task).example()).__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Task"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 
@@ -14,7 +15,31 @@ def _register() -> None:
 
     Every public model class gets a strategy that draws valid instances; classes that only make
     sense inside a larger record (a task, a commitment) are drawn from that record's strategy.
+    The strategies are looked up when `st.from_type` first asks: Hypothesis runs this hook when
+    it is first imported, which may be from inside ``coordagree.strategies`` itself.
     """
+    from hypothesis import strategies as st
+
+    import coordagree as ca
+
+    for name in _MODEL_CLASSES:
+        st.register_type_strategy(getattr(ca, name), _strategy_for)
+
+
+# Every public model class; `_registered` gives each its strategy (a test draws them all).
+_MODEL_CLASSES = (
+    "Agreement", "Period", "Text", "Recurrence", "Party", "Person", "Position", "Objective",
+    "Commitment", "Responsibility", "Task", "StatusChange", "TaskSchedule", "Review", "Event",
+    "Participant", "Signature", "Termination", "Provenance", "Amendment", "RelatedInstrument",
+)  # fmt: skip
+
+
+def _strategy_for(cls: type) -> Any:
+    return _registered()[cls]
+
+
+@functools.cache
+def _registered() -> dict[type, Any]:
     from hypothesis import strategies as st
 
     import coordagree as ca
@@ -23,7 +48,7 @@ def _register() -> None:
     def one(strategy: st.SearchStrategy[tuple[Any, ...]]) -> st.SearchStrategy[Any]:
         return strategy.filter(bool).map(_first)
 
-    registered: dict[type, st.SearchStrategy[Any]] = {
+    return {
         ca.Agreement: cs.agreements(),
         ca.Period: cs.periods(),
         ca.Text: cs.texts(),
@@ -54,5 +79,3 @@ def _register() -> None:
         ca.Amendment: one(cs.amendments(max_size=1)),
         ca.RelatedInstrument: cs.related_instruments(min_size=1, max_size=1).map(_first),
     }
-    for cls, strategy in registered.items():
-        st.register_type_strategy(cls, strategy)
