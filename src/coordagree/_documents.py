@@ -79,6 +79,8 @@ def _json_converter() -> cattrs.Converter:
     """
     converter = make_converter()  # not a copy: that keeps hooks made with the task hook
     converter.register_unstructure_hook(Task, lambda task: task)
+    tasks = tuple[Task, ...]  # ... and their tuples too: orjson writes tuples as lists
+    converter.register_unstructure_hook_func(lambda cls: cls == tasks, lambda value: value)
     return converter
 
 

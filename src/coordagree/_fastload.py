@@ -6,6 +6,11 @@ tasks, their status changes, periods and plain texts directly, checking exactly 
 attrs validators and the cattrs hooks check, and hands the few other records (parties, people,
 commitments, events...) to the ordinary converter.
 
+Tasks come in a few shapes (which keys, in which order); each shape gets one generated builder,
+as cattrs generates its hooks. What recurs from task to task (party ids and lists of them,
+periods, recurrence rules, status changes without a note) is checked once and then shared: the
+model is immutable, so sharing shows only to ``is``. The caches are bounded.
+
 It never reports a problem. Anything irregular (an unknown or missing key, a wrong type, a
 bad id or date, an ``x-`` extension, a string not in NFC, a limit approached, a key given
 twice) raises `Irregular`, and the caller re-reads the document on the checked path, which
@@ -21,7 +26,6 @@ document to the checked path.
 
 from __future__ import annotations
 
-import contextlib
 import operator
 import unicodedata
 from collections.abc import Callable
@@ -45,7 +49,6 @@ __all__ = ["Irregular", "load_json"]
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
 _NEEDS_ACTION = TaskStatus.NEEDS_ACTION
-_ABSENT: Any = object()  # a key not given, told apart from one given as null
 _CHANGE_KEYS = frozenset(("status", "on", "note"))
 _SCHEDULE_KEYS = frozenset(("id", "period", "title", "tasks"))
 # The default `Limits`: the fast path is used only when the limits are these or looser, and
@@ -71,7 +74,6 @@ def _constructor(cls: type) -> Callable[..., Any]:
     return namespace["make"]  # type: ignore[no-any-return]
 
 
-_make_task = _constructor(Task)
 _make_change = _constructor(StatusChange)
 _make_text = _constructor(Text)
 
@@ -130,35 +132,41 @@ def _remember(checked: _Checked) -> _Checked:
 
 
 def _text(raw: Any, structure: Callable[[Any, Any], Any]) -> Text:
-    if type(raw) is str:
-        return _make_text(_checked(raw), None, ())  # type: ignore[no-any-return]
+    if type(raw) is str:  # as _checked checks it, inline: every task has a title
+        if len(raw) > MAX_STRING or not unicodedata.is_normalized("NFC", raw):
+            raise Irregular
+        return _make_text(raw, None, ())  # type: ignore[no-any-return]
     if type(raw) is dict:
         for value in raw.values():
             _checked(value)
     return _slow(raw, Text, structure)  # type: ignore[no-any-return]
 
 
+# Periods by their text: a string or year as given, or a map's items. Only maps of strings are
+# kept, so a map can only match one written with the same strings (1, 1.0 and True are equal
+# keys; a string equals only a string).
 _PERIODS: dict[Any, Period] = {}
 
 
 def _period(raw: Any, structure: Callable[[Any, Any], Any]) -> Period:
-    if type(raw) is str or type(raw) is int:
-        key: Any = raw
-    elif type(raw) is dict:
-        key = tuple((k, type(v), v) for k, v in raw.items())  # 1 and True differ
+    kind = type(raw)
+    if kind is dict:
+        key: Any = tuple(raw.items())
+    elif kind is str or kind is int:
+        key = raw
     else:
         raise Irregular
     try:
         return _PERIODS[key]
-    except (KeyError, TypeError):
+    except (KeyError, TypeError):  # not yet seen, or a list inside
         pass
-    for value in raw.values() if type(raw) is dict else (raw,):
-        if type(value) is str:
-            _checked(value)
+    texts = [value for value in (raw.values() if kind is dict else (raw,)) if type(value) is str]
+    for text in texts:
+        _checked(text)
     period: Period = _slow(raw, Period, structure)
-    if len(_PERIODS) > 20_000:  # periods repeat: a few thousand distinct ones at most
-        _PERIODS.clear()
-    with contextlib.suppress(TypeError):  # an unhashable value inside: not cached
+    if kind is not dict or len(texts) == len(raw):
+        if len(_PERIODS) > 20_000:  # periods repeat: a few thousand distinct ones at most
+            _PERIODS.clear()
         _PERIODS[key] = period
     return period
 
@@ -188,89 +196,116 @@ def _slow(raw: Any, cls: Any, structure: Callable[[Any, Any], Any]) -> Any:
         raise Irregular from None
 
 
+# Status changes without a note, by (status, day): the same few hundred recur in every history.
+_CHANGES: dict[tuple[Any, Any], StatusChange] = {}
+
+
 def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
     if type(raw) is not dict or not _CHANGE_KEYS.issuperset(raw):
         raise Irregular
-    status = _STATUS.get(raw.get("status"))  # type: ignore[arg-type]
-    on = raw.get("on")
+    key = (raw.get("status"), raw.get("on"))
     note = raw.get("note")
+    if note is None:
+        try:
+            known = _CHANGES.get(key)
+        except TypeError:  # a list or map where a string belongs
+            raise Irregular from None
+        if known is not None:
+            return known
+    status = _STATUS.get(key[0])  # type: ignore[arg-type]
+    on = key[1]
     if status is None or type(on) is not str:
         raise Irregular
     day = _period(on, structure)
     if day.start != day.end or day.start_precision.value != "day":
         raise Irregular
-    return _make_change(  # type: ignore[no-any-return]
+    change: StatusChange = _make_change(
         status, day.start, None if note is None else _text(note, structure)
     )
+    if note is None and len(_CHANGES) < 20_000:
+        _CHANGES[key] = change
+    return change
 
 
-# What each task key stands for when it is absent: _ABSENT where the key is required, or where
-# a null must not pass for the default (lists and the status are never null).
-_TASK_DEFAULTS: dict[str, Any] = {
-    "id": _ABSENT,
-    "title": _ABSENT,
-    "description": None,
-    "owners": _ABSENT,
-    "executor": None,
-    "partners": _ABSENT,
-    "target_group": None,
-    "means": None,
-    "due": None,
-    "recurrence": _ABSENT,
-    "rotation": _ABSENT,
-    "status": _ABSENT,
-    "history": _ABSENT,
-    "planned": None,
-    "actual": None,
-    "implements": _ABSENT,
+# How each task key is read when given, and what stands for it when absent (None where the key
+# is required). The keys are the task's fields, in order; `extensions` goes to the checked path.
+_TASK_FIELDS: dict[str, tuple[str, str | None]] = {
+    "id": ("name({0})", None),
+    "title": ("text({0}, structure)", None),
+    "description": ("None if {0} is None else text({0}, structure)", "None"),
+    "owners": ("refs({0})", "()"),
+    "executor": ("None if {0} is None else ref({0})", "None"),
+    "partners": ("refs({0})", "()"),
+    "target_group": ("None if {0} is None else text({0}, structure)", "None"),
+    "means": ("None if {0} is None else text({0}, structure)", "None"),
+    "due": ("None if {0} is None else period({0}, structure)", "None"),
+    "recurrence": ("recurrences({0}, structure)", "()"),
+    "rotation": ("refs({0})", "()"),
+    "status": ("status({0})", "NEEDS_ACTION"),
+    "history": ("history({0}, structure)", "()"),
+    "planned": ("None if {0} is None else period({0}, structure)", "None"),
+    "actual": ("None if {0} is None else period({0}, structure)", "None"),
+    "implements": ("refs({0})", "()"),
 }
-_TASK_VALUES = operator.itemgetter(*_TASK_DEFAULTS)  # all values at once, in field order
+
+
+def _task_builder(shape: tuple[str, ...]) -> Callable[[Any, Any], Task]:
+    """A function that builds a task from a map with exactly these keys, in this order.
+
+    Tasks in a document come in a few shapes (which keys, in which order), so each shape gets
+    one generated function, as cattrs generates hooks: it takes all values at once, reads only
+    the keys given, writes the defaults in, and sets each slot as `_constructor`'s makers do.
+    """
+    if not _TASK_FIELDS.keys() >= set(shape) or not {"id", "title"} <= set(shape):
+        raise Irregular  # a key that is not a task's, or a required one missing
+    given = {key: f"v{i}" for i, key in enumerate(shape)}
+    slots = "".join(
+        f"    set_{key}(task, {read.format(given[key]) if key in given else absent})\n"
+        for key, (read, absent) in _TASK_FIELDS.items()
+    )
+    source = (
+        "def build(raw, structure):\n"
+        f"    {', '.join(given.values())} = values(raw)\n"
+        "    task = new(Task)\n"
+        f"{slots}"
+        "    set_extensions(task, EMPTY)\n"
+        "    return task\n"
+    )
+    namespace: dict[str, Any] = {
+        "values": operator.itemgetter(*shape),
+        "new": object.__new__,
+        "Task": Task,
+        **{f"set_{name}": Task.__dict__[name].__set__ for name in (*_TASK_FIELDS, "extensions")},
+        "name": _name,
+        "text": _text,
+        "ref": _ref,
+        "refs": _refs,
+        "period": _period,
+        "recurrences": _recurrences,
+        "status": _status,
+        "history": _history,
+        "NEEDS_ACTION": _NEEDS_ACTION,
+        "EMPTY": _EMPTY,
+    }
+    exec(source, namespace)
+    return namespace["build"]  # type: ignore[no-any-return]
+
+
+_SHAPES: dict[tuple[str, ...], Callable[[Any, Any], Task]] = {}
 
 
 def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
     """A task built directly, checked as `Task`'s validators and the converter check it."""
     if type(raw) is not dict:
         raise Irregular
-    given = _TASK_DEFAULTS | raw
-    if len(given) != len(_TASK_DEFAULTS):  # a key that is not a task's
-        raise Irregular
-    (
-        id_,
-        title,
-        description,
-        owners,
-        executor,
-        partners,
-        target_group,
-        means,
-        due,
-        recurrence,
-        rotation,
-        status,
-        history,
-        planned,
-        actual,
-        implements,
-    ) = _TASK_VALUES(given)
-    return _make_task(  # type: ignore[no-any-return]
-        _name(id_),
-        _text(title, structure),
-        None if description is None else _text(description, structure),
-        () if owners is _ABSENT else _refs(owners),
-        None if executor is None else _ref(executor),
-        () if partners is _ABSENT else _refs(partners),
-        None if target_group is None else _text(target_group, structure),
-        None if means is None else _text(means, structure),
-        None if due is None else _period(due, structure),
-        () if recurrence is _ABSENT else _recurrences(recurrence, structure),
-        () if rotation is _ABSENT else _refs(rotation),
-        _NEEDS_ACTION if status is _ABSENT else _status(status),
-        () if history is _ABSENT else _history(history, structure),
-        None if planned is None else _period(planned, structure),
-        None if actual is None else _period(actual, structure),
-        () if implements is _ABSENT else _refs(implements),
-        _EMPTY,
-    )
+    shape = tuple(raw)
+    build = _SHAPES.get(shape)
+    if build is None:
+        build = _task_builder(shape)
+        if len(_SHAPES) > 1_000:  # a document of many shapes: keep the newest
+            _SHAPES.clear()
+        _SHAPES[shape] = build
+    return build(raw, structure)
 
 
 def _status(raw: Any) -> TaskStatus:
@@ -331,8 +366,8 @@ def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
         written = orjson.dumps(document)
     except orjson.JSONEncodeError:  # nested deeper than orjson writes: over the limits anyway
         raise Irregular from None
-    if b"\\u003" in data or data.count(b":") != written.count(b":"):
-        raise Irregular
+    if (b"\\" in data and b"\\u003" in data) or data.count(b":") != written.count(b":"):
+        raise Irregular  # (a backslash is found at memchr's speed; most documents have none)
 
 
 def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
