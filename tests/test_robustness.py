@@ -506,6 +506,31 @@ def test_fast_path_defers_nesting_deeper_than_orjson_writes() -> None:
     assert isinstance(checked, DocumentError) and checked.codes == ["too-deep"]
 
 
+def test_fast_path_builds_ordinary_frozen_objects() -> None:
+    import weakref
+
+    from coordagree import _documents
+
+    document = json.loads(coordagree.dumps(coordagree.seed_programme()))
+    document["schedules"][0]["tasks"][0]["history"] = [_DONE, {**_DONE, "note": "Đã xong"}]
+    fast = _documents._fast(json.dumps(document, ensure_ascii=False), "json", None)
+    assert fast is not None
+    tasks = [task for schedule in fast.schedules for task in schedule.tasks]
+    changes = [change for task in tasks for change in task.history]
+    assert tasks and changes
+    made_fast: list[Any] = [*tasks, *changes, *(task.title for task in tasks)]
+    for made in made_fast:
+        assert type(made) in (coordagree.Task, coordagree.StatusChange, coordagree.Text)
+        assert copy.copy(made) == made
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.extensions = {}
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del made.extensions
+        assert weakref.ref(made)() is made
+    assert tasks[0] == attrs.evolve(tasks[0])  # equal to one made by __init__
+    assert hash(tasks[0].title) == hash(attrs.evolve(tasks[0].title))
+
+
 def test_fast_path_knows_every_task_field() -> None:
     from coordagree import _fastload
 

@@ -58,18 +58,30 @@ MAX_DEPTH = 32
 MAX_NODES = 1_000_000  # values outside the schedules; a task has under 100
 
 
-def _constructor(cls: type) -> Callable[..., Any]:
-    """A maker of instances of the slotted attrs class ``cls``, from its fields in order.
+def _draft(cls: type) -> type:
+    """A private subclass of the slotted attrs class ``cls`` whose slots plain assignment sets.
 
-    It sets each slot directly: no converters, no validators, about 15x faster than
-    ``__init__``. Callers check every value first, as the validators would.
+    An instance is built as a draft, ``draft.field = value`` for each field (which Python 3.11
+    turns into a direct store to the slot), and then made a ``cls`` by assigning its
+    ``__class__``, which Python allows from a subclass that adds no slots. The result is an
+    ordinary, frozen ``cls``: nothing can tell how it was made. This is 3x faster than calling
+    each slot descriptor's ``__set__`` and 15x faster than ``__init__``; callers check every
+    value first, as the validators would.
     """
+    namespace = {"__slots__": (), "__setattr__": object.__setattr__}
+    namespace["__delattr__"] = object.__delattr__  # both, or Python will not specialize stores
+    return type(f"_{cls.__name__}Draft", (cls,), namespace)
+
+
+def _constructor(cls: type) -> Callable[..., Any]:
+    """A maker of ``cls`` instances from their fields in order, built as drafts (see `_draft`)."""
     names = [field.name for field in attrs.fields(cls)]
-    setters = {f"set_{name}": cls.__dict__[name].__set__ for name in names}
-    arguments = ", ".join(names)
-    body = "".join(f"    set_{name}(made, {name})\n" for name in names)
-    source = f"def make({arguments}):\n    made = new(cls)\n{body}    return made\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    body = "".join(f"    made.{name} = {name}\n" for name in names)
+    source = (
+        f"def make({', '.join(names)}):\n    made = new(Draft)\n{body}"
+        "    made.__class__ = cls\n    return made\n"
+    )
+    namespace: dict[str, Any] = {"new": object.__new__, "Draft": _draft(cls), "cls": cls}
     exec(source, namespace)
     return namespace["make"]  # type: ignore[no-any-return]
 
@@ -254,28 +266,29 @@ def _task_builder(shape: tuple[str, ...]) -> Callable[[Any, Any], Task]:
 
     Tasks in a document come in a few shapes (which keys, in which order), so each shape gets
     one generated function, as cattrs generates hooks: it takes all values at once, reads only
-    the keys given, writes the defaults in, and sets each slot as `_constructor`'s makers do.
+    the keys given, writes the defaults in, and builds the task as a draft (see `_draft`).
     """
     if not _TASK_FIELDS.keys() >= set(shape) or not {"id", "title"} <= set(shape):
         raise Irregular  # a key that is not a task's, or a required one missing
     given = {key: f"v{i}" for i, key in enumerate(shape)}
     slots = "".join(
-        f"    set_{key}(task, {read.format(given[key]) if key in given else absent})\n"
+        f"    task.{key} = {read.format(given[key]) if key in given else absent}\n"
         for key, (read, absent) in _TASK_FIELDS.items()
     )
     source = (
         "def build(raw, structure):\n"
         f"    {', '.join(given.values())} = values(raw)\n"
-        "    task = new(Task)\n"
+        "    task = new(Draft)\n"
         f"{slots}"
-        "    set_extensions(task, EMPTY)\n"
+        "    task.extensions = EMPTY\n"
+        "    task.__class__ = Task\n"
         "    return task\n"
     )
     namespace: dict[str, Any] = {
         "values": operator.itemgetter(*shape),
         "new": object.__new__,
+        "Draft": _TASK_DRAFT,
         "Task": Task,
-        **{f"set_{name}": Task.__dict__[name].__set__ for name in (*_TASK_FIELDS, "extensions")},
         "name": _name,
         "text": _text,
         "ref": _ref,
@@ -291,6 +304,7 @@ def _task_builder(shape: tuple[str, ...]) -> Callable[[Any, Any], Task]:
     return namespace["build"]  # type: ignore[no-any-return]
 
 
+_TASK_DRAFT = _draft(Task)
 _SHAPES: dict[tuple[str, ...], Callable[[Any, Any], Task]] = {}
 
 
