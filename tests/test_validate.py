@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import attrs
 import pytest
@@ -99,3 +100,82 @@ def test_language_tags_must_be_whole_bcp47_tags(tag: str) -> None:
         ("bad-language-tag", "/languages/0"),
         ("bad-language-tag", "/title"),
     ]
+
+
+def _fast_and_checked(document: dict[str, object]) -> tuple[coordagree.Agreement, object]:
+    from coordagree import _documents
+
+    text = json.dumps(document, ensure_ascii=False)
+    fast = _documents._fast(text, "json", None)
+    assert fast is not None  # read on the fast path, which records what it saw
+    return fast, _documents.read_document(text, "json")[0]
+
+
+_DONE = {"status": "completed", "on": "2023-10-07"}
+
+
+def _two_schedules() -> dict[str, Any]:
+    """The seed programme's document with a second schedule, a copy of the first."""
+    document: dict[str, Any] = json.loads(coordagree.dumps(coordagree.seed_programme()))
+    first = document["schedules"][0]
+    tasks = [{**task, "id": f"{task['id']}-b"} for task in first["tasks"]]
+    document["schedules"].append({**first, "id": f"{first['id']}-b", "tasks": tasks})
+    return document
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code"),
+    [
+        ("title", "", "empty-text"),
+        ("title", "   ", "empty-text"),
+        ("title", "\u3000", "empty-text"),  # an ideographic space is blank too
+        ("title", {"vi": "Nhiệm vụ", "en": " "}, "empty-text"),
+        ("title", {"vi": "Nhiệm vụ", "not a tag": "x"}, "bad-language-tag"),
+        ("description", "\t", "empty-text"),
+        ("means", {"vi": " "}, "empty-text"),
+        ("history", [{**_DONE, "note": " "}], "empty-text"),
+    ],
+)
+def test_validating_a_fast_loaded_agreement_finds_its_text_problems(
+    key: str, value: object, code: str
+) -> None:
+    from coordagree._known import has_plain_texts
+
+    document = _two_schedules()
+    document["schedules"][1]["tasks"][-1][key] = value
+    fast, checked = _fast_and_checked(document)
+    assert has_plain_texts(fast.schedules[0])  # the other schedule's texts are all plain
+    assert not has_plain_texts(fast.schedules[1])
+    findings = coordagree.validate(fast).findings
+    assert code in [f.code for f in findings]
+    assert findings == coordagree.validate(checked).findings  # type: ignore[arg-type]
+
+
+def test_only_the_loaded_schedule_itself_is_known_to_have_plain_texts() -> None:
+    from coordagree._known import has_plain_texts
+
+    fast, checked = _fast_and_checked(_two_schedules())
+    assert all(has_plain_texts(schedule) for schedule in fast.schedules)
+    assert not any(has_plain_texts(s) for s in checked.schedules)  # type: ignore[attr-defined]
+    copy = attrs.evolve(fast.schedules[0])
+    assert copy == fast.schedules[0] and not has_plain_texts(copy)
+
+
+@given(
+    agreements(min_tasks=1, max_tasks=4),
+    st.sampled_from(["", " ", "\u3000", "\t\n", "Nhiệm vụ"]),
+    st.data(),
+)
+def test_fast_loaded_agreements_validate_as_checked_ones_do(
+    agreement: coordagree.Agreement, title: str, data: st.DataObject
+) -> None:
+    from coordagree import _documents
+
+    document = json.loads(coordagree.dumps(agreement))
+    tasks = [task for schedule in document["schedules"] for task in schedule.get("tasks", [])]
+    data.draw(st.sampled_from(tasks))["title"] = title
+    text = json.dumps(document, ensure_ascii=False)
+    fast = _documents._fast(text, "json", None)
+    checked = _documents.read_document(text, "json")[0]
+    if fast is not None:
+        assert coordagree.validate(fast).findings == coordagree.validate(checked).findings

@@ -38,6 +38,7 @@ from coordagree._agreement import Agreement
 from coordagree._checks import is_id
 from coordagree._codes import TaskStatus
 from coordagree._collector import collector_paused
+from coordagree._known import remember_plain_texts
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
@@ -88,6 +89,16 @@ def _constructor(cls: type) -> Callable[..., Any]:
 
 _make_change = _constructor(StatusChange)
 _make_text = _constructor(Text)
+
+
+class _Reading:
+    """One load: the ordinary converter's ``structure``, and what the fast path learns."""
+
+    __slots__ = ("plain_texts", "structure")
+
+    def __init__(self, structure: Callable[[Any, Any], Any]) -> None:
+        self.structure = structure
+        self.plain_texts = True  # every text of the schedule's tasks so far plain, not blank
 
 
 class Irregular(Exception):  # noqa: N818 - a signal to take the checked path, not an error
@@ -143,15 +154,18 @@ def _remember(checked: _Checked) -> _Checked:
     return checked
 
 
-def _text(raw: Any, structure: Callable[[Any, Any], Any]) -> Text:
+def _text(raw: Any, reading: _Reading) -> Text:
     if type(raw) is str:  # as _checked checks it, inline: every task has a title
         if len(raw) > MAX_STRING or not unicodedata.is_normalized("NFC", raw):
             raise Irregular
+        if not raw or raw.isspace():  # blank, as str.strip sees it: validation will say so
+            reading.plain_texts = False
         return _make_text(raw, None, ())  # type: ignore[no-any-return]
+    reading.plain_texts = False
     if type(raw) is dict:
         for value in raw.values():
             _checked(value)
-    return _slow(raw, Text, structure)  # type: ignore[no-any-return]
+    return _slow(raw, Text, reading)  # type: ignore[no-any-return]
 
 
 # Periods by their text: a string or year as given, or a map's items. Only maps of strings are
@@ -160,7 +174,7 @@ def _text(raw: Any, structure: Callable[[Any, Any], Any]) -> Text:
 _PERIODS: dict[Any, Period] = {}
 
 
-def _period(raw: Any, structure: Callable[[Any, Any], Any]) -> Period:
+def _period(raw: Any, reading: _Reading) -> Period:
     kind = type(raw)
     if kind is dict:
         key: Any = tuple(raw.items())
@@ -175,7 +189,7 @@ def _period(raw: Any, structure: Callable[[Any, Any], Any]) -> Period:
     texts = [value for value in (raw.values() if kind is dict else (raw,)) if type(value) is str]
     for text in texts:
         _checked(text)
-    period: Period = _slow(raw, Period, structure)
+    period: Period = _slow(raw, Period, reading)
     if kind is not dict or len(texts) == len(raw):
         if len(_PERIODS) > 20_000:  # periods repeat: a few thousand distinct ones at most
             _PERIODS.clear()
@@ -186,24 +200,24 @@ def _period(raw: Any, structure: Callable[[Any, Any], Any]) -> Period:
 _RULES: dict[str, Recurrence] = {}
 
 
-def _recurrences(raw: Any, structure: Callable[[Any, Any], Any]) -> tuple[Recurrence, ...]:
+def _recurrences(raw: Any, reading: _Reading) -> tuple[Recurrence, ...]:
     if type(raw) is not list:
         raise Irregular
     rules = []
     for item in raw:
         rule = _RULES.get(item) if type(item) is str else None
         if rule is None:
-            rule = _slow(_checked(item), Recurrence, structure)
+            rule = _slow(_checked(item), Recurrence, reading)
             if len(_RULES) < 10_000:
                 _RULES[item] = rule
         rules.append(rule)
     return tuple(rules)
 
 
-def _slow(raw: Any, cls: Any, structure: Callable[[Any, Any], Any]) -> Any:
+def _slow(raw: Any, cls: Any, reading: _Reading) -> Any:
     """The ordinary converter, for what is rare; any problem means the checked path."""
     try:
-        return structure(raw, cls)
+        return reading.structure(raw, cls)
     except Exception:  # whatever it is, the checked path reports it properly
         raise Irregular from None
 
@@ -212,7 +226,7 @@ def _slow(raw: Any, cls: Any, structure: Callable[[Any, Any], Any]) -> Any:
 _CHANGES: dict[tuple[Any, Any], StatusChange] = {}
 
 
-def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
+def _change(raw: Any, reading: _Reading) -> StatusChange:
     if type(raw) is not dict or not _CHANGE_KEYS.issuperset(raw):
         raise Irregular
     key = (raw.get("status"), raw.get("on"))
@@ -228,11 +242,11 @@ def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
     on = key[1]
     if status is None or type(on) is not str:
         raise Irregular
-    day = _period(on, structure)
+    day = _period(on, reading)
     if day.start != day.end or day.start_precision.value != "day":
         raise Irregular
     change: StatusChange = _make_change(
-        status, day.start, None if note is None else _text(note, structure)
+        status, day.start, None if note is None else _text(note, reading)
     )
     if note is None and len(_CHANGES) < 20_000:
         _CHANGES[key] = change
@@ -243,20 +257,20 @@ def _change(raw: Any, structure: Callable[[Any, Any], Any]) -> StatusChange:
 # is required). The keys are the task's fields, in order; `extensions` goes to the checked path.
 _TASK_FIELDS: dict[str, tuple[str, str | None]] = {
     "id": ("name({0})", None),
-    "title": ("text({0}, structure)", None),
-    "description": ("None if {0} is None else text({0}, structure)", "None"),
+    "title": ("text({0}, reading)", None),
+    "description": ("None if {0} is None else text({0}, reading)", "None"),
     "owners": ("refs({0})", "()"),
     "executor": ("None if {0} is None else ref({0})", "None"),
     "partners": ("refs({0})", "()"),
-    "target_group": ("None if {0} is None else text({0}, structure)", "None"),
-    "means": ("None if {0} is None else text({0}, structure)", "None"),
-    "due": ("None if {0} is None else period({0}, structure)", "None"),
-    "recurrence": ("recurrences({0}, structure)", "()"),
+    "target_group": ("None if {0} is None else text({0}, reading)", "None"),
+    "means": ("None if {0} is None else text({0}, reading)", "None"),
+    "due": ("None if {0} is None else period({0}, reading)", "None"),
+    "recurrence": ("recurrences({0}, reading)", "()"),
     "rotation": ("refs({0})", "()"),
     "status": ("status({0})", "NEEDS_ACTION"),
-    "history": ("history({0}, structure)", "()"),
-    "planned": ("None if {0} is None else period({0}, structure)", "None"),
-    "actual": ("None if {0} is None else period({0}, structure)", "None"),
+    "history": ("history({0}, reading)", "()"),
+    "planned": ("None if {0} is None else period({0}, reading)", "None"),
+    "actual": ("None if {0} is None else period({0}, reading)", "None"),
     "implements": ("refs({0})", "()"),
 }
 
@@ -276,7 +290,7 @@ def _task_builder(shape: tuple[str, ...]) -> Callable[[Any, Any], Task]:
         for key, (read, absent) in _TASK_FIELDS.items()
     )
     source = (
-        "def build(raw, structure):\n"
+        "def build(raw, reading):\n"
         f"    {', '.join(given.values())} = values(raw)\n"
         "    task = new(Draft)\n"
         f"{slots}"
@@ -308,7 +322,7 @@ _TASK_DRAFT = _draft(Task)
 _SHAPES: dict[tuple[str, ...], Callable[[Any, Any], Task]] = {}
 
 
-def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
+def _task(raw: Any, reading: _Reading) -> Task:
     """A task built directly, checked as `Task`'s validators and the converter check it."""
     if type(raw) is not dict:
         raise Irregular
@@ -319,7 +333,7 @@ def _task(raw: Any, structure: Callable[[Any, Any], Any]) -> Task:
         if len(_SHAPES) > 1_000:  # a document of many shapes: keep the newest
             _SHAPES.clear()
         _SHAPES[shape] = build
-    return build(raw, structure)
+    return build(raw, reading)
 
 
 def _status(raw: Any) -> TaskStatus:
@@ -329,13 +343,13 @@ def _status(raw: Any) -> TaskStatus:
         raise Irregular from None
 
 
-def _history(raw: Any, structure: Callable[[Any, Any], Any]) -> tuple[StatusChange, ...]:
+def _history(raw: Any, reading: _Reading) -> tuple[StatusChange, ...]:
     if type(raw) is not list:
         raise Irregular
-    return tuple([_change(item, structure) for item in raw])
+    return tuple([_change(item, reading) for item in raw])
 
 
-def _schedule(raw: Any, structure: Callable[[Any, Any], Any]) -> TaskSchedule:
+def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
     if type(raw) is not dict or not _SCHEDULE_KEYS.issuperset(raw) or "period" not in raw:
         raise Irregular
     tasks = raw.get("tasks", [])
@@ -347,14 +361,17 @@ def _schedule(raw: Any, structure: Callable[[Any, Any], Any]) -> TaskSchedule:
     tasks.reverse()
     take = tasks.pop
     try:
-        return TaskSchedule(
-            id=_name(raw.get("id")),
-            period=_period(raw["period"], structure),
-            title=None if title is None else _text(title, structure),
-            tasks=tuple([_task(take(), structure) for _ in range(len(tasks))]),
-        )
+        id_ = _name(raw.get("id"))
+        period = _period(raw["period"], reading)
+        heading = None if title is None else _text(title, reading)
+        reading.plain_texts = True  # until a task's text says otherwise
+        built = tuple([_task(take(), reading) for _ in range(len(tasks))])
+        schedule = TaskSchedule(id=id_, period=period, title=heading, tasks=built)
     except CoordagreeError:
         raise Irregular from None
+    if reading.plain_texts:
+        remember_plain_texts(schedule)
+    return schedule
 
 
 def _check_rest(value: Any) -> None:
@@ -391,10 +408,10 @@ def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -
     document must state to be read as it is.
     """
     with collector_paused():  # parsing makes a million objects and no cycles
-        return _load(data, version, structure)  # the parsed dicts die unexamined
+        return _load(data, version, _Reading(structure))  # the parsed dicts die unexamined
 
 
-def _load(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
+def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError:
@@ -405,12 +422,12 @@ def _load(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Ag
     schedules = document.get("schedules", [])
     if type(schedules) is not list:
         raise Irregular
-    built = tuple([_schedule(item, structure) for item in schedules])
+    built = tuple([_schedule(item, reading) for item in schedules])
     rest = {k: v for k, v in document.items() if k not in ("coordagree", "schedules")}
     if any(key.startswith("x-") for key in rest):
         raise Irregular
     _check_rest(rest)
-    agreement = _slow(rest, Agreement, structure)
+    agreement = _slow(rest, Agreement, reading)
     if not built:
         return agreement  # type: ignore[no-any-return]
     try:

@@ -30,6 +30,7 @@ from coordagree._codes import (
     TaskStatus,
 )
 from coordagree._events import Participant
+from coordagree._known import has_plain_texts
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._rules import RULES
@@ -560,6 +561,8 @@ def _any_text_problem(agreement: Agreement) -> bool:
     """Whether any text or string needs reporting: one pass over the text fields, no paths."""
     is_nfc = unicodedata.is_normalized
     for schedule in agreement.schedules:  # the bulk, field by field, iterated in C
+        if has_plain_texts(schedule):  # the fast loader saw each of its task texts
+            continue
         tasks = schedule.tasks
         for texts in (
             [task.title for task in tasks],
