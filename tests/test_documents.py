@@ -211,6 +211,27 @@ def test_hand_written_task_hook_writes_what_the_generated_one_would(
         assert list(task_document(task)) == list(expected)  # the same key order
 
 
+@given(agreements(min_tasks=1, max_tasks=6))
+def test_task_json_writes_what_task_document_does_and_shares_only_with_writers(
+    agreement: coordagree.Agreement,
+) -> None:
+    import orjson
+
+    from coordagree._convert import task_document, task_json
+
+    for task in agreement.tasks:
+        assert orjson.dumps(task_json(task)) == orjson.dumps(task_document(task))
+    # task_document's lists and maps are the caller's own: editing one changes no later answer
+    for task in agreement.tasks:
+        for value in task_document(task).values():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                value[0].clear()
+            elif isinstance(value, dict):
+                value.clear()
+    again = coordagree.loads(coordagree.dumps(agreement))
+    assert again == agreement
+
+
 def test_validating_load_of_fast_json_reports_semantic_errors_once(tmp_path: Path) -> None:
     document = coordagree.to_document(coordagree.seed_programme())
     document["schedules"][0]["tasks"][0]["owners"] = ["no-such-party"]

@@ -38,7 +38,7 @@ from coordagree._tasks import StatusChange, Task
 from coordagree._text import Text
 from coordagree.errors import InvalidTypeError, InvalidValueError, ModelError
 
-__all__ = ["make_converter", "task_document"]
+__all__ = ["make_converter", "task_document", "task_json"]
 
 
 def _kind(value: object) -> str:
@@ -209,14 +209,19 @@ def _structure_period(value: Any, _: type) -> Period:
 
 
 def _unstructure_period(period: Period) -> str | dict[str, str]:
+    written = _written_period(period)
+    return written if isinstance(written, str) else dict(written)  # a copy: documents are edited
+
+
+def _written_period(period: Period) -> str | dict[str, str]:
+    """The period's document form, shared: not to be changed."""
     known = _WRITTEN_PERIODS.get(id(period))
     if known is None or known[0] is not period:
         known = (period, _write_period(period))
         if len(_WRITTEN_PERIODS) >= 4096:  # periods are shared: a few hundred in most documents
             _WRITTEN_PERIODS.clear()
         _WRITTEN_PERIODS[id(period)] = known
-    written = known[1]
-    return written if isinstance(written, str) else dict(written)  # a copy: documents are edited
+    return known[1]
 
 
 # Periods written before, by identity: a loaded agreement shares one `Period` object among all
@@ -323,6 +328,22 @@ def _unstructure_change(change: StatusChange) -> dict[str, Any]:
     return data
 
 
+# Status changes written before, by identity, as `_WRITTEN_PERIODS` keeps periods: a loaded
+# agreement shares one `StatusChange` among the tasks completed on the same day.
+_WRITTEN_CHANGES: dict[int, tuple[StatusChange, dict[str, Any]]] = {}
+
+
+def _written_change(change: StatusChange) -> dict[str, Any]:
+    """The change's document form, shared: not to be changed."""
+    known = _WRITTEN_CHANGES.get(id(change))
+    if known is None or known[0] is not change:
+        known = (change, _unstructure_change(change))
+        if len(_WRITTEN_CHANGES) >= 4096:
+            _WRITTEN_CHANGES.clear()
+        _WRITTEN_CHANGES[id(change)] = known
+    return known[1]
+
+
 _STATUS_TEXT = {status: status.value for status in TaskStatus}  # .value is a slow property
 _NEEDS_ACTION = TaskStatus.NEEDS_ACTION
 
@@ -333,6 +354,24 @@ def task_document(task: Task) -> dict[str, Any]:
     Exactly what the generated hook writes (fields in order, defaults left out, extensions
     last); a test compares the two on drawn tasks.
     """
+    return _task_data(task, list, _unstructure_period, _unstructure_change)
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    """`task_document`, for a writer that only reads it: what tasks share is not copied.
+
+    Tuples of ids stay tuples (orjson writes them as lists), and periods and status changes
+    are written once per object and shared between the tasks that share them.
+    """
+    return _task_data(task, tuple, _written_period, _written_change)
+
+
+def _task_data(
+    task: Task,
+    ids: Callable[[tuple[str, ...]], Any],
+    period: Callable[[Period], Any],
+    change: Callable[[StatusChange], Any],
+) -> dict[str, Any]:
     title = task.title
     data: dict[str, Any] = {
         "id": task.id,
@@ -341,31 +380,31 @@ def task_document(task: Task) -> dict[str, Any]:
     if task.description is not None:
         data["description"] = _unstructure_text(task.description)
     if task.owners:
-        data["owners"] = list(task.owners)
+        data["owners"] = ids(task.owners)
     if task.executor is not None:
         data["executor"] = task.executor
     if task.partners:
-        data["partners"] = list(task.partners)
+        data["partners"] = ids(task.partners)
     if task.target_group is not None:
         data["target_group"] = _unstructure_text(task.target_group)
     if task.means is not None:
         data["means"] = _unstructure_text(task.means)
     if task.due is not None:
-        data["due"] = _unstructure_period(task.due)
+        data["due"] = period(task.due)
     if task.recurrence:
         data["recurrence"] = [str(rule) for rule in task.recurrence]
     if task.rotation:
-        data["rotation"] = list(task.rotation)
+        data["rotation"] = ids(task.rotation)
     if task.status is not _NEEDS_ACTION:
         data["status"] = _STATUS_TEXT[task.status]
     if task.history:
-        data["history"] = [_unstructure_change(change) for change in task.history]
+        data["history"] = [change(item) for item in task.history]
     if task.planned is not None:
-        data["planned"] = _unstructure_period(task.planned)
+        data["planned"] = period(task.planned)
     if task.actual is not None:
-        data["actual"] = _unstructure_period(task.actual)
+        data["actual"] = period(task.actual)
     if task.implements:
-        data["implements"] = list(task.implements)
+        data["implements"] = ids(task.implements)
     if task.extensions:
         data.update(_unstructure_mapping(task.extensions))
     return data

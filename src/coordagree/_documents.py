@@ -22,7 +22,7 @@ from coordagree import _fastload
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._atomic import write_atomic
 from coordagree._collector import collector_paused
-from coordagree._convert import make_converter, task_document
+from coordagree._convert import make_converter, task_json
 from coordagree._findings import structure_findings
 from coordagree._formats import (
     Format,
@@ -86,7 +86,7 @@ def _json_converter() -> cattrs.Converter:
 
 def _json_task(value: Any) -> Any:
     if type(value) is Task:
-        return task_document(value)
+        return task_json(value)
     raise TypeError(f"{type(value).__name__} is not plain data")  # pragma: no cover - a bug
 
 
