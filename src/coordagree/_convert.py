@@ -22,7 +22,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -39,6 +39,9 @@ from coordagree._text import Text
 from coordagree.errors import InvalidTypeError, InvalidValueError, ModelError
 
 __all__ = ["make_converter", "task_document", "task_json"]
+
+_V = TypeVar("_V")
+_W = TypeVar("_W")
 
 
 def _kind(value: object) -> str:
@@ -213,22 +216,27 @@ def _unstructure_period(period: Period) -> str | dict[str, str]:
     return written if isinstance(written, str) else dict(written)  # a copy: documents are edited
 
 
-def _written_period(period: Period) -> str | dict[str, str]:
-    """The period's document form, shared: not to be changed."""
-    known = _WRITTEN_PERIODS.get(id(period))
-    if known is None or known[0] is not period:
-        known = (period, _write_period(period))
-        if len(_WRITTEN_PERIODS) >= 4096:  # periods are shared: a few hundred in most documents
-            _WRITTEN_PERIODS.clear()
-        _WRITTEN_PERIODS[id(period)] = known
-    return known[1]
+def _by_identity(write: Callable[[_V], _W]) -> Callable[[_V], _W]:
+    """``write``, remembered per object: its answer is shared, not to be changed.
 
+    A loaded agreement shares one `Period` among all the tasks due in the same year, month or
+    day, and one `StatusChange` among the tasks completed on the same day; finding the written
+    form by identity is 20 times faster than writing it again (hashing a `Period` alone takes
+    half as long as writing it). Each entry holds its object, so no other object can take that
+    identity while the entry lasts; a programme has a few hundred such objects, so 4,096 do.
+    """
+    written: dict[int, tuple[_V, _W]] = {}
 
-# Periods written before, by identity: a loaded agreement shares one `Period` object among all
-# the tasks due in the same year, month or day, and finding it here is 20 times faster than
-# writing it (hashing a `Period` alone takes half as long as writing it). Each entry holds its
-# period, so no other object can take that identity while the entry lasts.
-_WRITTEN_PERIODS: dict[int, tuple[Period, str | dict[str, str]]] = {}
+    def remembered(value: _V) -> _W:
+        known = written.get(id(value))
+        if known is None or known[0] is not value:
+            known = (value, write(value))
+            if len(written) >= 4096:
+                written.clear()
+            written[id(value)] = known
+        return known[1]
+
+    return remembered
 
 
 def _write_period(period: Period) -> str | dict[str, str]:
@@ -246,6 +254,9 @@ def _write_period(period: Period) -> str | dict[str, str]:
     if period.as_written is not None:
         data["as_written"] = period.as_written
     return data
+
+
+_written_period = _by_identity(_write_period)
 
 
 def _structure_recurrence(value: Any, _: type) -> Recurrence:
@@ -328,20 +339,7 @@ def _unstructure_change(change: StatusChange) -> dict[str, Any]:
     return data
 
 
-# Status changes written before, by identity, as `_WRITTEN_PERIODS` keeps periods: a loaded
-# agreement shares one `StatusChange` among the tasks completed on the same day.
-_WRITTEN_CHANGES: dict[int, tuple[StatusChange, dict[str, Any]]] = {}
-
-
-def _written_change(change: StatusChange) -> dict[str, Any]:
-    """The change's document form, shared: not to be changed."""
-    known = _WRITTEN_CHANGES.get(id(change))
-    if known is None or known[0] is not change:
-        known = (change, _unstructure_change(change))
-        if len(_WRITTEN_CHANGES) >= 4096:
-            _WRITTEN_CHANGES.clear()
-        _WRITTEN_CHANGES[id(change)] = known
-    return known[1]
+_written_change = _by_identity(_unstructure_change)
 
 
 _STATUS_TEXT = {status: status.value for status in TaskStatus}  # .value is a slow property
