@@ -224,7 +224,7 @@ def occurrences(agreement: Agreement, window: Period) -> list[Occurrence]:
     window = _require_window(window)
     with collector_paused():  # an occurrence per task: many objects, no cycles
         found = [
-            *(o for o in _task_occurrences(agreement, window) if o.date is not None),
+            *_task_occurrences(agreement, window),  # dated ones only, by default
             *_review_occurrences(agreement, window),
             *_event_occurrences(agreement, window),
         ]
