@@ -184,7 +184,7 @@ def _words(max_size: int) -> st.SearchStrategy[str]:
     Mapped rather than filtered: Hypothesis re-validates a filtered text strategy on every
     draw, which made drawing agreements several times slower.
     """
-    return st.text(_ALPHABET, min_size=1, max_size=max_size).map(_not_blank)
+    return _strings(max_size).map(_not_blank)
 
 
 def _not_blank(value: str) -> str:
@@ -199,7 +199,7 @@ def _plain_text(value: str) -> Text:
 def _texts(languages: tuple[str, ...], max_size: int) -> st.SearchStrategy[Text]:
     # Strategies are built once per argument set: building one costs more than drawing from it.
     words = _words(max_size)
-    plain = st.text(_ALPHABET, min_size=1, max_size=max_size).map(_plain_text)
+    plain = _strings(max_size).map(_plain_text)
 
     @st.composite
     def tagged(draw: st.DrawFn) -> Text:
@@ -349,6 +349,7 @@ def _using(swarm: _Swarm) -> Iterator[None]:
 
 @functools.cache
 def _strings(max_size: int) -> st.SearchStrategy[str]:
+    """Strings from the alphabet, one character or more; blank ones too."""
     return st.text(_ALPHABET, min_size=1, max_size=max_size)
 
 
