@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coordagree
-from coordagree._check import check_file
+from coordagree.cli._check import check_file
 from coordagree.errors import DocumentError, UnsupportedVersionError
 from coordagree.strategies import agreements, documents
 

@@ -532,10 +532,10 @@ def test_fast_path_builds_ordinary_frozen_objects() -> None:
 
 
 def test_fast_path_knows_every_task_field() -> None:
-    from coordagree import _fastload
+    from coordagree import _fastjson
 
     fields = [f.name for f in attrs.fields(coordagree.Task)]
-    assert list(_fastload._TASK_FIELDS) == fields[:-1]  # in order; extensions go slow
+    assert list(_fastjson._TASK_FIELDS) == fields[:-1]  # in order; extensions go slow
     assert fields[-1] == "extensions"
 
 

@@ -139,7 +139,7 @@ def _two_schedules() -> dict[str, Any]:
 def test_validating_a_fast_loaded_agreement_finds_its_text_problems(
     key: str, value: object, code: str
 ) -> None:
-    from coordagree._known import has_plain_texts
+    from coordagree._loader_facts import has_plain_texts
 
     document = _two_schedules()
     document["schedules"][1]["tasks"][-1][key] = value
@@ -152,7 +152,7 @@ def test_validating_a_fast_loaded_agreement_finds_its_text_problems(
 
 
 def test_only_the_loaded_schedule_itself_is_known_to_have_plain_texts() -> None:
-    from coordagree._known import has_plain_texts
+    from coordagree._loader_facts import has_plain_texts
 
     fast, checked = _fast_and_checked(_two_schedules())
     assert all(has_plain_texts(schedule) for schedule in fast.schedules)

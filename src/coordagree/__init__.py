@@ -24,8 +24,18 @@ Edges
     `coordagree.strategies` (Hypothesis strategies), `coordagree.cli` (the command line).
 """
 
-from coordagree._agreement import Agreement, UnknownIdError
-from coordagree._codes import (
+from coordagree._agenda import (
+    Agenda,
+    Occurrence,
+    Workload,
+    agenda,
+    due,
+    occurrences,
+    overdue,
+    workload,
+)
+from coordagree._agreement import Agreement
+from coordagree._codelists import (
     AgreementKind,
     EventKind,
     Modality,
@@ -59,23 +69,13 @@ from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
 from coordagree._rules import RULES, Rule
-from coordagree._schedule import (
-    Agenda,
-    Occurrence,
-    Workload,
-    agenda,
-    due,
-    occurrences,
-    overdue,
-    workload,
-)
 from coordagree._schema import json_schema
 from coordagree._seed import seed_programme
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text
 from coordagree._validate import Report, validate
-from coordagree.errors import Finding, Severity
+from coordagree.errors import Finding, Severity, UnknownIdError
 
 __version__ = "0.1.0"
 

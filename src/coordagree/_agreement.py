@@ -10,74 +10,26 @@ from typing import Any
 import attrs
 import pendulum
 
-from coordagree._checks import each, identifier, instance_of, is_date, optional, to_date, to_tuple
-from coordagree._codes import PartyRole
+from coordagree import _fields as kinds
+from coordagree._codelists import AgreementKind, PartyRole
 from coordagree._commitments import Commitment, Objective
 from coordagree._events import Event, Signature
-from coordagree._extensions import Extensions, extensions_field
+from coordagree._extensions import Extensions
+from coordagree._fields import kinded_fields
 from coordagree._parties import Party, Person
 from coordagree._period import Period
 from coordagree._provenance import Provenance
 from coordagree._reviews import Review
 from coordagree._tasks import Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
-from coordagree._text import Text, to_optional_text, to_text
-from coordagree.errors import InvalidArgumentError, InvalidValueError
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_tuple
+from coordagree.errors import InvalidArgumentError, UnknownIdError
 
-__all__ = ["Agreement", "UnknownIdError", "require_agreement"]
-
-
-class UnknownIdError(InvalidArgumentError, KeyError):
-    """A lookup named an id the agreement does not have.
-
-    Attributes:
-        kind: What was looked up ("party", "person", ...).
-        id: The id that was not found.
-    """
-
-    def __init__(self, kind: str, id: str) -> None:
-        super().__init__(f"the agreement has no {kind} with id {id!r}", argument=kind)
-        self.kind = kind
-        self.id = id
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+__all__ = ["Agreement", "require_agreement"]
 
 
-def _records(*types: type) -> Any:
-    return attrs.field(default=(), converter=to_tuple, validator=[instance_of(tuple), each(*types)])
-
-
-def _languages(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    instance_of(tuple)(_inst, attribute, value)
-    each(str)(_inst, attribute, value)
-
-
-def _timezone(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    instance_of(str)(_inst, attribute, value)
-    try:
-        pendulum.timezone(value)
-    except Exception:  # pendulum raises its own InvalidTimezone, a ValueError in some versions
-        raise InvalidValueError(
-            f"'{attribute.name}' must be an IANA time zone such as 'Asia/Ho_Chi_Minh' "
-            f"(got {value!r})",
-            field=attribute.name,
-            value=value,
-            code="bad-timezone",
-        ) from None
-
-
-def _optional_count(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    instance_of(int)(_inst, attribute, value)
-    if value < 0:
-        raise InvalidValueError(
-            f"'{attribute.name}' must be >= 0 (got {value!r})", field=attribute.name, value=value
-        )
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Agreement:
     """An inter-agency agreement: a coordination programme, regulation, MOU or the like.
 
@@ -112,36 +64,48 @@ class Agreement:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    kind: str = attrs.field(validator=instance_of(str))
-    subject: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
+    id: str = attrs.field(**kinds.identity())
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    kind: str = attrs.field(**kinds.code(AgreementKind, closed=False))
+    subject: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    languages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.tags())
+    timezone: str = attrs.field(default="UTC", **kinds.timezone())
+    period: Period | None = attrs.field(default=None, **kinds.period())
+    effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Party, table="party")
     )
-    languages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_languages)
-    timezone: str = attrs.field(default="UTC", validator=_timezone)
-    period: Period | None = attrs.field(default=None, validator=optional(instance_of(Period)))
-    effective: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=optional(is_date)
+    people: tuple[Person, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Person, table="person")
     )
-    parties: tuple[Party, ...] = _records(Party)
-    people: tuple[Person, ...] = _records(Person)
-    objectives: tuple[Objective, ...] = _records(Objective)
-    commitments: tuple[Commitment, ...] = _records(Commitment)
-    declared_commitments: int | None = attrs.field(default=None, validator=_optional_count)
-    schedules: tuple[TaskSchedule, ...] = _records(TaskSchedule)
-    reviews: tuple[Review, ...] = _records(Review)
-    events: tuple[Event, ...] = _records(Event)
-    signatures: tuple[Signature, ...] = _records(Signature)
-    termination: Termination | None = attrs.field(
-        default=None, validator=optional(instance_of(Termination))
+    objectives: tuple[Objective, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Objective, table="objective")
     )
-    amendments: tuple[Amendment, ...] = _records(Amendment)
-    related: tuple[RelatedInstrument, ...] = _records(RelatedInstrument)
-    provenance: Provenance | None = attrs.field(
-        default=None, validator=optional(instance_of(Provenance))
+    commitments: tuple[Commitment, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Commitment, table="commitment")
     )
-    extensions: Extensions = extensions_field()
+    declared_commitments: int | None = attrs.field(default=None, **kinds.count(minimum=0))
+    schedules: tuple[TaskSchedule, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(TaskSchedule, table="schedule")
+    )
+    reviews: tuple[Review, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Review, table="review")
+    )
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Event, table="event")
+    )
+    signatures: tuple[Signature, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Signature)
+    )
+    termination: Termination | None = attrs.field(default=None, **kinds.record(Termination))
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Amendment, table="amendment")
+    )
+    related: tuple[RelatedInstrument, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(RelatedInstrument)
+    )
+    provenance: Provenance | None = attrs.field(default=None, **kinds.record(Provenance))
+    extensions: Extensions = kinds.extensions()
 
     # -- index --------------------------------------------------------------------------------
 

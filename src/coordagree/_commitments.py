@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    each,
-    identifier,
-    identifiers,
-    instance_of,
-    is_date,
-    optional,
-    positive,
-    to_date,
-    to_tuple,
-)
-from coordagree._codes import Modality, ResponsibilityRole, closed, member_of
-from coordagree._extensions import Extensions, extensions_field
-from coordagree._text import Text, to_optional_text, to_text
+from coordagree import _fields as kinds
+from coordagree._codelists import Modality, ResponsibilityRole, closed
+from coordagree._extensions import Extensions
+from coordagree._fields import kinded_fields
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_tuple
 
 __all__ = ["Commitment", "Objective", "Responsibility"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Objective:
     """An aim the agreement states, separately from its contents.
 
@@ -34,11 +24,11 @@ class Objective:
         text: The aim as stated.
     """
 
-    id: str = attrs.field(validator=identifier)
-    text: Text = attrs.field(converter=to_text, validator=instance_of(Text))
+    id: str = attrs.field(**kinds.identity())
+    text: Text = attrs.field(converter=to_text, **kinds.text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Responsibility:
     """A party answerable for a commitment, and how: leading it or co-operating.
 
@@ -47,19 +37,15 @@ class Responsibility:
         role: ``lead`` (chủ trì) or ``co-operating`` (phối hợp).
     """
 
-    party: str = attrs.field(validator=identifier)
+    party: str = attrs.field(**kinds.ref("party"))
     role: ResponsibilityRole = attrs.field(
         default=ResponsibilityRole.CO_OPERATING,
-        converter=closed(ResponsibilityRole),  # type: ignore[misc]  # attrs plugin: converter factory
-        validator=member_of(ResponsibilityRole),
+        converter=closed(ResponsibilityRole),  # type: ignore[misc]
+        **kinds.code(ResponsibilityRole, closed=True),
     )
 
 
-def _optional_bool(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(instance_of(bool))(_inst, attribute, value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Commitment:
     """A coordination content (nội dung phối hợp) or obligation the parties undertake.
 
@@ -77,28 +63,24 @@ class Commitment:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    number: int | None = attrs.field(default=None, validator=optional(positive))
-    description: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
+    id: str = attrs.field(**kinds.identity())
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    number: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    description: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     modality: Modality = attrs.field(
         default=Modality.OBLIGATION,
-        converter=closed(Modality),  # type: ignore[misc]  # attrs plugin: converter factory
-        validator=member_of(Modality),
+        converter=closed(Modality),  # type: ignore[misc]
+        **kinds.code(Modality, closed=True),
     )
-    binding: bool | None = attrs.field(default=None, validator=_optional_bool)
+    binding: bool | None = attrs.field(default=None, **kinds.flag())
     responsible: tuple[Responsibility, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(Responsibility)]
+        default=(), converter=to_tuple, **kinds.records(Responsibility)
     )
     objectives: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), identifiers]
+        default=(), converter=to_tuple, **kinds.refs("objective")
     )
-    effective: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=optional(is_date)
-    )
-    extensions: Extensions = extensions_field()
+    effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    extensions: Extensions = kinds.extensions()
 
     @property
     def lead(self) -> tuple[str, ...]:

@@ -30,12 +30,12 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from coordagree._checks import date_hint, to_datetime
-from coordagree._codes import TaskStatus
+from coordagree._codelists import TaskStatus
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task
 from coordagree._text import Text
+from coordagree._validators import date_hint, to_datetime
 from coordagree.errors import InvalidTypeError, InvalidValueError, ModelError
 
 __all__ = ["make_converter", "task_document", "task_json"]

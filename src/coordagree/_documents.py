@@ -18,10 +18,9 @@ from typing import Any
 import attrs
 import cattrs
 
-from coordagree import _fastload
+from coordagree import _fastjson
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._atomic import write_atomic
-from coordagree._collector import collector_paused
 from coordagree._convert import make_converter, task_json
 from coordagree._findings import structure_findings
 from coordagree._formats import (
@@ -33,6 +32,7 @@ from coordagree._formats import (
     render,
     render_json,
 )
+from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
 from coordagree._tasks import Task
 from coordagree.errors import (
@@ -339,13 +339,13 @@ def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Ag
     """The agreement from the fast path, or None when the document needs the checked path.
 
     The fast path reads JSON only, under the default limits or looser ones; it returns only
-    what the checked path would (see `coordagree._fastload`).
+    what the checked path would (see `coordagree._fastjson`).
     """
     limits = limits or Limits()
     if format not in ("json", None) or (
-        limits.max_string < _fastload.MAX_STRING
-        or limits.max_depth < _fastload.MAX_DEPTH
-        or limits.max_nodes < _fastload.MAX_NODES
+        limits.max_string < _fastjson.MAX_STRING
+        or limits.max_depth < _fastjson.MAX_DEPTH
+        or limits.max_nodes < _fastjson.MAX_NODES
     ):
         return None
     try:
@@ -355,8 +355,8 @@ def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Ag
     if len(raw) > limits.max_bytes or (format is None and not _JSON_OBJECT.match(raw)):
         return None
     try:
-        return _fastload.load_json(raw, FORMAT_VERSION, _converter().structure)
-    except _fastload.Irregular:
+        return _fastjson.load_json(raw, FORMAT_VERSION, _converter().structure)
+    except _fastjson.Irregular:
         return None
 
 

@@ -5,26 +5,17 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    each,
-    identifier,
-    identifiers,
-    instance_of,
-    is_aware_datetime,
-    is_date,
-    optional,
-    to_date,
-    to_datetime,
-    to_tuple,
-)
-from coordagree._codes import ParticipantRole, PartOfDay, closed, member_of
-from coordagree._extensions import Extensions, extensions_field
-from coordagree._text import Text, to_optional_text
+from coordagree import _fields as kinds
+from coordagree._codelists import EventKind, ParticipantRole, PartOfDay, closed
+from coordagree._extensions import Extensions
+from coordagree._fields import kinded_fields
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_datetime, to_tuple
 
 __all__ = ["Event", "Participant", "Signature"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Participant:
     """A person at an event, in a role there, citing the positions they held then.
 
@@ -35,15 +26,17 @@ class Participant:
         party: Id of the party they represented, where the source says.
     """
 
-    person: str = attrs.field(validator=identifier)
-    role: str = attrs.field(default=ParticipantRole.ATTENDEE, validator=instance_of(str))
-    positions: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), identifiers]
+    person: str = attrs.field(**kinds.ref("person"))
+    role: str = attrs.field(
+        default=ParticipantRole.ATTENDEE, **kinds.code(ParticipantRole, closed=False)
     )
-    party: str | None = attrs.field(default=None, validator=optional(identifier))
+    positions: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.refs("position", within="person")
+    )
+    party: str | None = attrs.field(default=None, **kinds.ref("party"))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Event:
     """Something that happened or is set for a day: a signing, a review, a meeting.
 
@@ -62,32 +55,26 @@ class Event:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    kind: str = attrs.field(validator=instance_of(str))
-    date: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
-    title: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
+    id: str = attrs.field(**kinds.identity())
+    kind: str = attrs.field(**kinds.code(EventKind, closed=False))
+    date: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
+    title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     start: pendulum.DateTime | None = attrs.field(
-        default=None, converter=to_datetime, validator=optional(is_aware_datetime)
+        default=None, converter=to_datetime, **kinds.datetime()
     )
     part_of_day: PartOfDay | None = attrs.field(
         default=None,
-        converter=closed(PartOfDay),  # type: ignore[misc]  # attrs plugin: converter factory
-        validator=optional(member_of(PartOfDay)),
+        converter=closed(PartOfDay),  # type: ignore[misc]
+        **kinds.code(PartOfDay, closed=True),
     )
-    date_as_written: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    place: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    organiser: str | None = attrs.field(default=None, validator=optional(identifier))
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    place: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    organiser: str | None = attrs.field(default=None, **kinds.ref("party"))
     participants: tuple[Participant, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(Participant)]
+        default=(), converter=to_tuple, **kinds.records(Participant)
     )
-    summary: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    extensions: Extensions = extensions_field()
+    summary: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    extensions: Extensions = kinds.extensions()
 
     @property
     def chair(self) -> Participant | None:
@@ -100,7 +87,7 @@ class Event:
         return tuple(p for p in self.participants if p.role == ParticipantRole.ATTENDEE)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Signature:
     """A party's signature: who signed for it, and when (parties may sign on different days).
 
@@ -111,9 +98,7 @@ class Signature:
         event: Id of the event at which it signed.
     """
 
-    party: str = attrs.field(validator=identifier)
-    person: str | None = attrs.field(default=None, validator=optional(identifier))
-    date: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=optional(is_date)
-    )
-    event: str | None = attrs.field(default=None, validator=optional(identifier))
+    party: str = attrs.field(**kinds.ref("party"))
+    person: str | None = attrs.field(default=None, **kinds.ref("person"))
+    date: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    event: str | None = attrs.field(default=None, **kinds.ref("event"))

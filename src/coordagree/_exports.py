@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 import pendulum
 
+from coordagree._agenda import Occurrence
 from coordagree._agreement import Agreement
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window, rule_parts, without_parts
-from coordagree._schedule import Occurrence
 from coordagree._text import Text
 from coordagree.errors import InvalidArgumentError, MissingExtraError
 

@@ -10,7 +10,7 @@ import attrs
 
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["EXTENSION_PREFIX", "Extensions", "extensions_field"]
+__all__ = ["EXTENSION_PREFIX", "Extensions", "freeze_extensions", "validate_extensions"]
 
 EXTENSION_PREFIX = "x-"
 """Keys that start with this are extension data, kept rather than refused."""
@@ -19,13 +19,15 @@ Extensions = Mapping[str, Any]
 """Extension data: ``x-``-prefixed keys mapped to JSON-like values."""
 
 
-def _freeze(value: Any) -> Any:
+def freeze_extensions(value: Any) -> Any:
+    """Converter: a mapping becomes a read-only copy (a read-only one is kept)."""
     if isinstance(value, Mapping) and not isinstance(value, types.MappingProxyType):
         return types.MappingProxyType(dict(value))
     return value
 
 
-def _check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def validate_extensions(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator: a mapping whose keys all start with ``x-``."""
     if not isinstance(value, Mapping):
         raise InvalidTypeError(
             f"'{attribute.name}' must be a mapping of 'x-' keys (got {value!r})",
@@ -40,13 +42,3 @@ def _check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
                 value=key,
                 code="bad-extension",
             )
-
-
-def extensions_field() -> Any:
-    """An ``extensions`` attribute: a read-only mapping, compared but not hashed."""
-    return attrs.field(
-        factory=lambda: types.MappingProxyType({}),
-        converter=_freeze,
-        validator=_check,
-        hash=False,
-    )

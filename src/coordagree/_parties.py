@@ -7,29 +7,18 @@ from typing import Any
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    each,
-    identifier,
-    instance_of,
-    is_date,
-    optional,
-    to_date,
-    to_tuple,
-)
-from coordagree._extensions import Extensions, extensions_field
-from coordagree._text import Text, to_optional_text, to_text
+from coordagree import _fields as kinds
+from coordagree._codelists import PartyKind, PartyRole
+from coordagree._extensions import Extensions
+from coordagree._fields import kinded_fields
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_tuple
 from coordagree.errors import InvalidValueError
 
 __all__ = ["Party", "Person", "Position"]
 
 
-def _strings(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    instance_of(tuple)(_inst, attribute, value)
-    each(str)(_inst, attribute, value)
-
-
 def _check_position_end(instance: Position, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(is_date)(instance, attribute, value)
     if value is not None and instance.start is not None and value < instance.start:
         raise InvalidValueError(
             f"'end' must be on or after 'start' (got {value.isoformat()}, "
@@ -40,7 +29,7 @@ def _check_position_end(instance: Position, attribute: attrs.Attribute[Any], val
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Party:
     """A body involved in the agreement, whether it signs or not.
 
@@ -60,23 +49,23 @@ class Party:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    name: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    short_name: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
+    id: str = attrs.field(**kinds.identity())
+    name: Text = attrs.field(converter=to_text, **kinds.text())
+    short_name: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    kind: str | None = attrs.field(default=None, **kinds.code(PartyKind, closed=False))
+    roles: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.code(PartyRole, closed=False, many=True)
     )
-    kind: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    roles: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_strings)
-    parent: str | None = attrs.field(default=None, validator=optional(identifier))
-    directed_by: str | None = attrs.field(default=None, validator=optional(identifier))
-    extensions: Extensions = extensions_field()
+    parent: str | None = attrs.field(default=None, **kinds.ref("party"))
+    directed_by: str | None = attrs.field(default=None, **kinds.ref("party"))
+    extensions: Extensions = kinds.extensions()
 
     def has_role(self, role: str) -> bool:
         """Whether the party has ``role`` in this agreement."""
         return role in self.roles
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Position:
     """An office a person holds at a body, optionally from and until a date.
 
@@ -88,14 +77,12 @@ class Position:
         end: Last day in office, where known.
     """
 
-    id: str = attrs.field(validator=identifier)
-    title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    body: str | None = attrs.field(default=None, validator=optional(identifier))
-    start: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=optional(is_date)
-    )
+    id: str = attrs.field(**kinds.identity())
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    body: str | None = attrs.field(default=None, **kinds.ref("party"))
+    start: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
     end: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=_check_position_end
+        default=None, validator=_check_position_end, converter=to_date, **kinds.date()
     )
 
     def held_on(self, day: pendulum.Date) -> bool:
@@ -103,7 +90,7 @@ class Position:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Person:
     """A person, with every position they hold, several at once if need be.
 
@@ -115,15 +102,13 @@ class Person:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    name: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    honorific: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
+    id: str = attrs.field(**kinds.identity())
+    name: Text = attrs.field(converter=to_text, **kinds.text())
+    honorific: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     positions: tuple[Position, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(Position)]
+        default=(), converter=to_tuple, **kinds.records(Position, table="position")
     )
-    extensions: Extensions = extensions_field()
+    extensions: Extensions = kinds.extensions()
 
     def position(self, position_id: str) -> Position | None:
         """The position with id ``position_id``, or None."""

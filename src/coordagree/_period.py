@@ -10,7 +10,7 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
-from coordagree._checks import date_hint, instance_of, is_date, optional, to_date
+from coordagree._validators import date_hint, instance_of, is_date, optional, to_date
 from coordagree.errors import InvalidArgumentError, InvalidTypeError, InvalidValueError
 
 __all__ = ["DatePrecision", "Period", "SplitUnit", "format_date", "parse_date"]

@@ -5,20 +5,15 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    instance_of,
-    is_aware_datetime,
-    is_date,
-    optional,
-    to_date,
-    to_datetime,
-)
-from coordagree._text import Text, to_optional_text, to_text
+from coordagree import _fields as kinds
+from coordagree._fields import kinded_fields
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_datetime
 
 __all__ = ["Provenance"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Provenance:
     """The source a record was taken from, with its wording beside normalised values.
 
@@ -34,24 +29,14 @@ class Provenance:
         note: Anything a later reader should know (what was left out as noise).
     """
 
-    source: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    url: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    title: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
+    source: Text = attrs.field(converter=to_text, **kinds.text())
+    url: str | None = attrs.field(default=None, **kinds.string())
+    title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     published: pendulum.DateTime | None = attrs.field(
-        default=None, converter=to_datetime, validator=optional(is_aware_datetime)
+        default=None, converter=to_datetime, **kinds.datetime()
     )
-    published_as_written: str | None = attrs.field(
-        default=None, validator=optional(instance_of(str))
-    )
-    author: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    author_as_written: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    retrieved: pendulum.Date | None = attrs.field(
-        default=None, converter=to_date, validator=optional(is_date)
-    )
-    note: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
+    published_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    author: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    author_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    retrieved: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import attrs
 
-from coordagree._checks import each, identifier, identifiers, instance_of, optional, to_tuple
-from coordagree._codes import ReviewKind, closed, member_of
+from coordagree import _fields as kinds
+from coordagree._codelists import ReviewKind, closed
+from coordagree._fields import kinded_fields, to_recurrences
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
-from coordagree._tasks import to_recurrences
-from coordagree._text import Text, to_optional_text
+from coordagree._text import Text, to_text
+from coordagree._validators import to_tuple
 
 __all__ = ["Review"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Review:
     """A review the agreement provides for: yearly interim reviews, a final review at the end.
 
@@ -28,21 +29,18 @@ class Review:
         rotation: Ids of the parties that host it in turn, one occurrence each.
     """
 
-    id: str = attrs.field(validator=identifier)
-    kind: ReviewKind = attrs.field(converter=closed(ReviewKind), validator=member_of(ReviewKind))  # type: ignore[misc]  # attrs plugin: converter factory
-    title: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
+    id: str = attrs.field(**kinds.identity())
+    kind: ReviewKind = attrs.field(
+        converter=closed(ReviewKind),  # type: ignore[misc]
+        **kinds.code(ReviewKind, closed=True),
     )
-    due: Period | None = attrs.field(default=None, validator=optional(instance_of(Period)))
+    title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    due: Period | None = attrs.field(default=None, **kinds.period())
     recurrence: tuple[Recurrence, ...] = attrs.field(
-        default=(), converter=to_recurrences, validator=[instance_of(tuple), each(Recurrence)]
+        default=(), converter=to_recurrences, **kinds.recurrences()
     )
-    hosts: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), identifiers]
-    )
-    rotation: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), identifiers]
-    )
+    hosts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
+    rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
 
     def hosts_for(self, occurrence: int) -> tuple[str, ...]:
         """The hosts of the ``occurrence``-th occurrence (0-based), rotation applied."""

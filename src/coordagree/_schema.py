@@ -18,12 +18,12 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
-from coordagree._checks import ID_PATTERN
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
+from coordagree._validators import ID_PATTERN
 
 __all__ = ["json_schema"]
 

@@ -2,50 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    each,
-    identifier,
-    identifiers,
-    instance_of,
-    is_date,
-    optional,
-    to_date,
-    to_tuple,
-)
-from coordagree._codes import TaskStatus, closed, member_of
-from coordagree._extensions import Extensions, extensions_field
+from coordagree import _fields as kinds
+from coordagree._codelists import TaskStatus, closed
+from coordagree._extensions import Extensions
+from coordagree._fields import kinded_fields, to_recurrences
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
-from coordagree._text import Text, to_optional_text, to_text
+from coordagree._text import Text, to_text
+from coordagree._validators import to_date, to_tuple
 
-__all__ = ["StatusChange", "Task", "TaskSchedule", "to_recurrences"]
-
-
-def to_recurrences(value: Any) -> Any:
-    """Converter: RRULE text, or a list of it, becomes a tuple of `Recurrence`."""
-    if isinstance(value, str):
-        value = (value,)
-    value = to_tuple(value)
-    if isinstance(value, tuple):
-        return tuple(Recurrence(item) if isinstance(item, str) else item for item in value)
-    return value
+__all__ = ["StatusChange", "Task", "TaskSchedule"]
 
 
-def _ids(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    instance_of(tuple)(_inst, attribute, value)
-    identifiers(_inst, attribute, value)
-
-
-def _optional_period(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(instance_of(Period))(_inst, attribute, value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class StatusChange:
     """A task's status as recorded from a day on.
 
@@ -55,14 +27,15 @@ class StatusChange:
         note: What happened.
     """
 
-    status: TaskStatus = attrs.field(converter=closed(TaskStatus), validator=member_of(TaskStatus))  # type: ignore[misc]  # attrs plugin: converter factory
-    on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
-    note: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
+    status: TaskStatus = attrs.field(
+        converter=closed(TaskStatus),  # type: ignore[misc]
+        **kinds.code(TaskStatus, closed=True),
     )
+    on: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
+    note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Task:
     """A specific task (nhiệm vụ): who owns it, who does it, for whom, by when.
 
@@ -86,37 +59,33 @@ class Task:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    description: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    owners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
-    executor: str | None = attrs.field(default=None, validator=optional(identifier))
-    partners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
-    target_group: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    means: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    due: Period | None = attrs.field(default=None, validator=_optional_period)
+    id: str = attrs.field(**kinds.identity())
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    description: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    owners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
+    executor: str | None = attrs.field(default=None, **kinds.ref("party"))
+    partners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
+    target_group: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    means: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    due: Period | None = attrs.field(default=None, **kinds.period())
     recurrence: tuple[Recurrence, ...] = attrs.field(
-        default=(), converter=to_recurrences, validator=[instance_of(tuple), each(Recurrence)]
+        default=(), converter=to_recurrences, **kinds.recurrences()
     )
-    rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     status: TaskStatus = attrs.field(
         default=TaskStatus.NEEDS_ACTION,
-        converter=closed(TaskStatus),  # type: ignore[misc]  # attrs plugin: converter factory
-        validator=member_of(TaskStatus),
+        converter=closed(TaskStatus),  # type: ignore[misc]
+        **kinds.code(TaskStatus, closed=True),
     )
     history: tuple[StatusChange, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(StatusChange)]
+        default=(), converter=to_tuple, **kinds.records(StatusChange)
     )
-    planned: Period | None = attrs.field(default=None, validator=_optional_period)
-    actual: Period | None = attrs.field(default=None, validator=_optional_period)
-    implements: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
-    extensions: Extensions = extensions_field()
+    planned: Period | None = attrs.field(default=None, **kinds.period())
+    actual: Period | None = attrs.field(default=None, **kinds.period())
+    implements: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.refs("commitment")
+    )
+    extensions: Extensions = kinds.extensions()
 
     @property
     def is_recurring(self) -> bool:
@@ -154,7 +123,7 @@ class Task:
         return self.owners
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class TaskSchedule:
     """The task list of a sub-period, such as the specific tasks for 2023.
 
@@ -166,15 +135,11 @@ class TaskSchedule:
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    id: str = attrs.field(validator=identifier)
-    period: Period = attrs.field(validator=instance_of(Period))
-    title: Text | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional(instance_of(Text))
-    )
-    tasks: tuple[Task, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[instance_of(tuple), each(Task)]
-    )
-    extensions: Extensions = extensions_field()
+    id: str = attrs.field(**kinds.identity())
+    period: Period = attrs.field(**kinds.period())
+    title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Task))
+    extensions: Extensions = kinds.extensions()
 
     def task(self, task_id: str) -> Task | None:
         """The task with id ``task_id`` in this schedule, or None."""

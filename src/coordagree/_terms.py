@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import pendulum
 
-from coordagree._checks import (
-    identifier,
-    instance_of,
-    is_date,
-    optional,
-    positive,
-    to_date,
-)
-from coordagree._codes import RelationKind, closed, member_of
+from coordagree import _fields as kinds
+from coordagree._codelists import RelationKind, closed
+from coordagree._fields import kinded_fields
 from coordagree._text import Text, to_text
+from coordagree._validators import to_date
 
 __all__ = ["Amendment", "RelatedInstrument", "Termination"]
 
 
-def _optional_positive(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(positive)(_inst, attribute, value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Termination:
     """How an agreement ends other than by its period running out.
 
@@ -40,10 +29,10 @@ class Termination:
         by_any_party: Whether any one party may give notice (else all must agree).
     """
 
-    notice_days: int | None = attrs.field(default=None, validator=_optional_positive)
-    in_writing: bool = attrs.field(default=True, validator=instance_of(bool))
-    minimum_months: int | None = attrs.field(default=None, validator=_optional_positive)
-    by_any_party: bool = attrs.field(default=True, validator=instance_of(bool))
+    notice_days: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    in_writing: bool = attrs.field(default=True, **kinds.flag())
+    minimum_months: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    by_any_party: bool = attrs.field(default=True, **kinds.flag())
 
     def earliest_end(self, start: pendulum.Date, notice_given: pendulum.Date) -> pendulum.Date:
         """The earliest day the agreement ends when notice is given on ``notice_given``."""
@@ -54,7 +43,7 @@ class Termination:
         return end
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Amendment:
     """A change made to the agreement after signing.
 
@@ -64,16 +53,12 @@ class Amendment:
         description: What it changed.
     """
 
-    id: str = attrs.field(validator=identifier)
-    date: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
-    description: Text = attrs.field(converter=to_text, validator=instance_of(Text))
+    id: str = attrs.field(**kinds.identity())
+    date: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
+    description: Text = attrs.field(converter=to_text, **kinds.text())
 
 
-def _relation(value: Any) -> Any:
-    return closed(RelationKind)(value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class RelatedInstrument:
     """Another instrument the agreement implements, supersedes, accompanies or amends.
 
@@ -84,7 +69,10 @@ class RelatedInstrument:
         url: Where to read it.
     """
 
-    relation: RelationKind = attrs.field(converter=_relation, validator=member_of(RelationKind))
-    title: Text = attrs.field(converter=to_text, validator=instance_of(Text))
-    identifier: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    url: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    relation: RelationKind = attrs.field(
+        converter=closed(RelationKind),  # type: ignore[misc]
+        **kinds.code(RelationKind, closed=True),
+    )
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    identifier: str | None = attrs.field(default=None, **kinds.string())
+    url: str | None = attrs.field(default=None, **kinds.string())

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from coordagree._checks import instance_of
+from coordagree._validators import instance_of
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Text", "to_text"]
@@ -103,15 +103,13 @@ class Text:
 
 
 def to_text(value: Any) -> Any:
-    """Converter: a str becomes a `Text`; a language map becomes a tagged `Text`."""
+    """Converter: a str becomes a `Text`; a language map becomes a tagged `Text`.
+
+    Anything else (None included) is returned unchanged, for the field's validator to judge.
+    """
     if isinstance(value, str):
         return Text(value)
     if isinstance(value, Mapping) and value and all(isinstance(k, str) for k in value):
         (lang, text), *rest = value.items()
         return Text(text, lang=lang, translations=dict(rest))
     return value
-
-
-def to_optional_text(value: Any) -> Any:
-    """Converter: like `to_text`, keeping None."""
-    return None if value is None else to_text(value)

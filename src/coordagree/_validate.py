@@ -21,7 +21,7 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement, require_agreement
-from coordagree._codes import (
+from coordagree._codelists import (
     AgreementKind,
     EventKind,
     ParticipantRole,
@@ -30,7 +30,7 @@ from coordagree._codes import (
     TaskStatus,
 )
 from coordagree._events import Participant
-from coordagree._known import has_plain_texts
+from coordagree._loader_facts import has_plain_texts
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._rules import RULES

@@ -10,6 +10,7 @@ derives from the builtin that fits, so ``except ValueError`` keeps working::
     ├── DocumentError(ValueError)       a document cannot be loaded; `.findings` lists every problem
     │   └── UnsupportedVersionError         the document's format version is not readable
     ├── InvalidArgumentError(ValueError) a function argument is unusable (window, as_of, party id)
+    │   └── UnknownIdError(KeyError)        a lookup named an id the agreement does not have
     └── MissingExtraError(ImportError)  an optional feature's extra is not installed
 
 Classes, attributes and finding codes are public API; message wording may improve.
@@ -33,6 +34,7 @@ __all__ = [
     "MissingExtraError",
     "ModelError",
     "Severity",
+    "UnknownIdError",
     "UnsupportedVersionError",
 ]
 
@@ -175,6 +177,23 @@ class InvalidArgumentError(CoordagreeError, ValueError):
     def __init__(self, message: str, *, argument: str) -> None:
         super().__init__(message)
         self.argument = argument
+
+
+class UnknownIdError(InvalidArgumentError, KeyError):
+    """A lookup named an id the agreement does not have.
+
+    Attributes:
+        kind: What was looked up ("party", "person", ...).
+        id: The id that was not found.
+    """
+
+    def __init__(self, kind: str, id: str) -> None:
+        super().__init__(f"the agreement has no {kind} with id {id!r}", argument=kind)
+        self.kind = kind
+        self.id = id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class MissingExtraError(CoordagreeError, ImportError):

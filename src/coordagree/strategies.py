@@ -24,7 +24,7 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
-from coordagree._codes import (
+from coordagree._codelists import (
     AgreementKind,
     EventKind,
     Modality,

@@ -35,14 +35,14 @@ import attrs
 import orjson
 
 from coordagree._agreement import Agreement
-from coordagree._checks import is_id
-from coordagree._codes import TaskStatus
-from coordagree._collector import collector_paused
-from coordagree._known import remember_plain_texts
+from coordagree._codelists import TaskStatus
+from coordagree._gc import collector_paused
+from coordagree._loader_facts import remember_plain_texts
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._text import Text
+from coordagree._validators import is_id
 from coordagree.errors import CoordagreeError
 
 __all__ = ["Irregular", "load_json"]

@@ -17,8 +17,8 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
-from coordagree._codes import TaskStatus
-from coordagree._collector import collector_paused
+from coordagree._codelists import TaskStatus
+from coordagree._gc import collector_paused
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence, recurrence_window
 from coordagree._text import Text

@@ -86,7 +86,7 @@ def validate(paths: tuple[str, ...], output: str, strict: bool) -> None:
     from rich.console import Console
     from rich.progress import track
 
-    from coordagree._check import check_file
+    from coordagree.cli._check import check_file
 
     files = list(_files(paths))
     results = []
@@ -144,7 +144,7 @@ def show(path: str | None) -> None:
     """Show a programme at a glance (the bundled Quảng Bình programme when PATH is omitted)."""
     from rich.console import Console
 
-    from coordagree._show import render_show
+    from coordagree.cli._show import render_show
 
     Console(highlight=False).print(render_show(_load(path)))
 
@@ -155,7 +155,7 @@ def _date(value: str, name: str) -> Any:
     try:
         return pendulum.Date.fromisoformat(value)
     except ValueError:
-        from coordagree._checks import date_hint
+        from coordagree._validators import date_hint
 
         raise click.BadParameter(
             f"{value!r} is not a date; {date_hint(value)}", param_hint=name
@@ -263,7 +263,7 @@ def convert(source: str, target: str) -> None:
 @click.argument("target", required=False)
 def new(target: str | None) -> None:
     """Write a commented skeleton document that validates (stdout when TARGET is omitted)."""
-    from coordagree._skeleton import SKELETON
+    from coordagree.cli._skeleton import SKELETON
 
     if target is None:
         click.echo(SKELETON, nl=False)
