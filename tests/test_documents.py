@@ -199,7 +199,7 @@ def test_hand_written_task_hook_writes_what_the_generated_one_would(
 ) -> None:
     from cattrs.gen import make_dict_unstructure_fn
 
-    from coordagree._convert import task_document
+    from coordagree._documents import task_document
 
     converter = coordagree.make_converter()
     generated = make_dict_unstructure_fn(coordagree.Task, converter, _cattrs_omit_if_default=True)
@@ -217,7 +217,7 @@ def test_task_json_writes_what_task_document_does_and_shares_only_with_writers(
 ) -> None:
     import orjson
 
-    from coordagree._convert import task_document, task_json
+    from coordagree._documents import task_document, task_json
 
     for task in agreement.tasks:
         assert orjson.dumps(task_json(task)) == orjson.dumps(task_document(task))

@@ -15,12 +15,15 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import linecache
 import multiprocessing
 import os
 import random
 import re
 import signal
 import time
+import traceback
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -35,7 +38,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import coordagree
+from coordagree import _fields as kinds
+from coordagree._fields import kinded_fields
 from coordagree._pointer import pointer, resolve
+from coordagree._text import Text, to_text
+from coordagree._validators import to_tuple
 from coordagree.errors import DocumentError
 from coordagree.strategies import documents
 
@@ -531,12 +538,68 @@ def test_fast_path_builds_ordinary_frozen_objects() -> None:
     assert hash(tasks[0].title) == hash(attrs.evolve(tasks[0].title))
 
 
-def test_fast_path_knows_every_task_field() -> None:
-    from coordagree import _fastjson
+def _no_repeats(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if len(set(value)) < len(value):
+        raise ValueError(f"{attribute.name} repeats an id")
 
-    fields = [f.name for f in attrs.fields(coordagree.Task)]
-    assert list(_fastjson._TASK_FIELDS) == fields[:-1]  # in order; extensions go slow
-    assert fields[-1] == "extensions"
+
+def _shouted(value: Any) -> Any:
+    return Text(value.upper()) if isinstance(value, str) else value
+
+
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
+class _Probe:
+    id: str = attrs.field(**kinds.identity())
+    title: Text = attrs.field(converter=to_text, **kinds.text())
+    owners: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_no_repeats, **kinds.refs("party")
+    )
+    place: Text | None = attrs.field(default=None, converter=_shouted, **kinds.text())
+    extensions: Mapping[str, Any] = kinds.extensions()
+
+
+def test_generated_builders_honour_a_validator_a_field_adds() -> None:
+    from coordagree import _documents, _fastjson
+
+    reading = _fastjson._Reading(_documents._converter().structure)
+    build = _fastjson._builder(_Probe, ("id", "title", "owners"))
+    made = build({"id": "a", "title": "Ghi chú", "owners": ["p", "q"]}, reading)
+    assert made == _Probe(id="a", title=Text("Ghi chú"), owners=("p", "q"))
+    attrs.validate(made)
+    with pytest.raises(_fastjson.Irregular):  # the added validator runs, so the checked path
+        build({"id": "a", "title": "Ghi chú", "owners": ["p", "p"]}, reading)
+    with pytest.raises(ValueError, match="repeats"):
+        _Probe(id="a", title=Text("x"), owners=("p", "p"))
+
+
+def test_generated_builders_defer_a_field_with_a_converter_of_its_own() -> None:
+    from coordagree import _documents, _fastjson
+
+    reading = _fastjson._Reading(_documents._converter().structure)
+    _fastjson._builder(_Probe, ("id", "title"))  # no such field given: fine
+    with pytest.raises(_fastjson.Irregular):  # `place` converts as its kind does not
+        _fastjson._builder(_Probe, ("id", "title", "place"))
+    with pytest.raises(_fastjson.Irregular):  # a required field missing
+        _fastjson._builder(_Probe, ("title",))
+    del reading
+
+
+def test_generated_builders_show_their_source_in_tracebacks() -> None:
+    from coordagree import _documents, _fastjson
+
+    reading = _fastjson._Reading(_documents._converter().structure)
+    build = _fastjson._builder(_Probe, ("id", "title"))
+    filename = build.__code__.co_filename
+    assert filename.startswith("<coordagree generated _Probe")
+    assert "made.title = text(v1, reading)" in "".join(linecache.getlines(filename))
+    try:
+        build({"id": "a", "title": 42}, reading)
+    except _fastjson.Irregular as error:
+        assert error.__traceback__ is not None
+        frames = traceback.format_tb(error.__traceback__)
+        assert any("made.title = text(v1, reading)" in frame for frame in frames)
+    else:  # pragma: no cover - a number is no title
+        pytest.fail("a number was taken for a title")
 
 
 def test_fast_path_takes_task_periods_whose_wording_has_a_colon() -> None:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import coordagree
-from coordagree._fields import record_classes
 from coordagree import strategies as cs
+from coordagree._fields import record_classes
 
 
 @given(st.from_type(coordagree.Agreement))
@@ -60,29 +60,33 @@ def test_model_classes_are_all_the_public_record_classes() -> None:
         and getattr(coordagree, name).__module__ != "coordagree.errors"
     }
     public -= {"Agenda", "Occurrence", "Rule", "Workload"}  # answers, not records
-    assert {c.__name__ for c in MODEL_CLASSES} == public == {
-        "Agreement",
-        "Amendment",
-        "Commitment",
-        "Event",
-        "Objective",
-        "Participant",
-        "Party",
-        "Period",
-        "Person",
-        "Position",
-        "Provenance",
-        "Recurrence",
-        "RelatedInstrument",
-        "Responsibility",
-        "Review",
-        "Signature",
-        "StatusChange",
-        "Task",
-        "TaskSchedule",
-        "Termination",
-        "Text",
-    }
+    assert (
+        {c.__name__ for c in MODEL_CLASSES}
+        == public
+        == {
+            "Agreement",
+            "Amendment",
+            "Commitment",
+            "Event",
+            "Objective",
+            "Participant",
+            "Party",
+            "Period",
+            "Person",
+            "Position",
+            "Provenance",
+            "Recurrence",
+            "RelatedInstrument",
+            "Responsibility",
+            "Review",
+            "Signature",
+            "StatusChange",
+            "Task",
+            "TaskSchedule",
+            "Termination",
+            "Text",
+        }
+    )
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)

@@ -12,7 +12,7 @@ Model (frozen attrs classes, `pendulum` dates)
     `ResponsibilityRole`, `TaskStatus`, `ReviewKind`, `PartOfDay`, `RelationKind`.
 Documents (JSON, YAML, TOML)
     `load`, `loads`, `dump`, `dumps`, `Limits`, `make_converter`, `json_schema`,
-    `upgrade`, `FORMAT_VERSION`; `seed_programme` is the bundled example.
+    `upgrade`, `FORMAT_VERSION`, `configure_converter`; `seed_programme` is the bundled example.
 Validation
     `validate` returns a `Report` of `Finding` objects (`Severity`); `RULES` lists every code.
 Schedules and exports
@@ -49,7 +49,7 @@ from coordagree._codelists import (
     TaskStatus,
 )
 from coordagree._commitments import Commitment, Objective, Responsibility
-from coordagree._convert import make_converter
+from coordagree._convert import configure_converter, make_converter
 from coordagree._documents import (
     FORMAT_VERSION,
     dump,
@@ -126,6 +126,7 @@ __all__ = [
     "Workload",
     "__version__",
     "agenda",
+    "configure_converter",
     "due",
     "dump",
     "dumps",

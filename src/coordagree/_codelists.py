@@ -8,6 +8,7 @@ as written (a validator may mention them as ``info``).
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any
 
 import attrs
@@ -141,6 +142,7 @@ class RelationKind(enum.StrEnum):
     AMENDS = "amends"
 
 
+@functools.cache
 def closed(enum_type: type[enum.StrEnum]) -> Any:
     """Converter for a closed codelist: a member, or its value, becomes the member."""
 

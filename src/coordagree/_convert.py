@@ -30,15 +30,19 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from coordagree._codelists import TaskStatus
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
-from coordagree._tasks import StatusChange, Task
 from coordagree._text import Text
 from coordagree._validators import date_hint, to_datetime
 from coordagree.errors import InvalidTypeError, InvalidValueError, ModelError
 
-__all__ = ["make_converter", "task_document", "task_json"]
+__all__ = [
+    "by_identity",
+    "configure_converter",
+    "make_converter",
+    "unstructure_period",
+    "written_period",
+]
 
 _V = TypeVar("_V")
 _W = TypeVar("_W")
@@ -211,12 +215,13 @@ def _structure_period(value: Any, _: type) -> Period:
     )
 
 
-def _unstructure_period(period: Period) -> str | dict[str, str]:
-    written = _written_period(period)
+def unstructure_period(period: Period) -> str | dict[str, str]:
+    """A period's document form, the caller's own to edit."""
+    written = written_period(period)
     return written if isinstance(written, str) else dict(written)  # a copy: documents are edited
 
 
-def _by_identity(write: Callable[[_V], _W]) -> Callable[[_V], _W]:
+def by_identity(write: Callable[[_V], _W]) -> Callable[[_V], _W]:
     """``write``, remembered per object: its answer is shared, not to be changed.
 
     A loaded agreement shares one `Period` among all the tasks due in the same year, month or
@@ -256,7 +261,8 @@ def _write_period(period: Period) -> str | dict[str, str]:
     return data
 
 
-_written_period = _by_identity(_write_period)
+written_period = by_identity(_write_period)
+"""A period's document form, shared by every caller: for writers that only read it."""
 
 
 def _structure_recurrence(value: Any, _: type) -> Recurrence:
@@ -332,82 +338,6 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callab
     return factory
 
 
-def _unstructure_change(change: StatusChange) -> dict[str, Any]:
-    data: dict[str, Any] = {"status": _STATUS_TEXT[change.status], "on": change.on.isoformat()}
-    if change.note is not None:
-        data["note"] = _unstructure_text(change.note)
-    return data
-
-
-_written_change = _by_identity(_unstructure_change)
-
-
-_STATUS_TEXT = {status: status.value for status in TaskStatus}  # .value is a slow property
-_NEEDS_ACTION = TaskStatus.NEEDS_ACTION
-
-
-def task_document(task: Task) -> dict[str, Any]:
-    """A task's document form, written out by hand for speed: a large agreement is tasks.
-
-    Exactly what the generated hook writes (fields in order, defaults left out, extensions
-    last); a test compares the two on drawn tasks.
-    """
-    return _task_data(task, list, _unstructure_period, _unstructure_change)
-
-
-def task_json(task: Task) -> dict[str, Any]:
-    """`task_document`, for a writer that only reads it: what tasks share is not copied.
-
-    Tuples of ids stay tuples (orjson writes them as lists), and periods and status changes
-    are written once per object and shared between the tasks that share them.
-    """
-    return _task_data(task, tuple, _written_period, _written_change)
-
-
-def _task_data(
-    task: Task,
-    ids: Callable[[tuple[str, ...]], Any],
-    period: Callable[[Period], Any],
-    change: Callable[[StatusChange], Any],
-) -> dict[str, Any]:
-    title = task.title
-    data: dict[str, Any] = {
-        "id": task.id,
-        "title": title.value if title.lang is None else _unstructure_text(title),
-    }
-    if task.description is not None:
-        data["description"] = _unstructure_text(task.description)
-    if task.owners:
-        data["owners"] = ids(task.owners)
-    if task.executor is not None:
-        data["executor"] = task.executor
-    if task.partners:
-        data["partners"] = ids(task.partners)
-    if task.target_group is not None:
-        data["target_group"] = _unstructure_text(task.target_group)
-    if task.means is not None:
-        data["means"] = _unstructure_text(task.means)
-    if task.due is not None:
-        data["due"] = period(task.due)
-    if task.recurrence:
-        data["recurrence"] = [str(rule) for rule in task.recurrence]
-    if task.rotation:
-        data["rotation"] = ids(task.rotation)
-    if task.status is not _NEEDS_ACTION:
-        data["status"] = _STATUS_TEXT[task.status]
-    if task.history:
-        data["history"] = [change(item) for item in task.history]
-    if task.planned is not None:
-        data["planned"] = period(task.planned)
-    if task.actual is not None:
-        data["actual"] = period(task.actual)
-    if task.implements:
-        data["implements"] = ids(task.implements)
-    if task.extensions:
-        data.update(_unstructure_mapping(task.extensions))
-    return data
-
-
 def _unstructure_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _plain(v) for k, v in value.items()}
 
@@ -452,23 +382,26 @@ def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[...,
     return factory
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter between coordagree's classes and plain, JSON-ready data.
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure ``converter`` for coordagree's document form (cattrs' ``preconf`` pattern).
 
-    Plain data is what `json.loads` returns: dicts, lists, strings, numbers, booleans, None.
-    The converter reports every problem it meets (cattrs' detailed validation); coordagree's
-    loaders turn those into findings with JSON Pointer paths.
+    Every record's hooks are generated by cattrs from its fields, through the hooks registered
+    here for the values (`Text`, `Period`, dates, RRULEs, codes), so a hook registered on the
+    converter afterwards for one of those types reaches every record that holds it.
 
-    Returns:
-        A fresh `cattrs.Converter`; register more hooks on it freely.
+    Args:
+        converter: A `cattrs.Converter`, best made with ``forbid_extra_keys=True`` and
+            ``detailed_validation=True`` as `make_converter` makes it.
 
     Examples:
-        >>> import coordagree
-        >>> converter = coordagree.make_converter()
-        >>> converter.unstructure(coordagree.Period.parse("2023", "2026"))
-        {'start': '2023', 'end': '2026'}
+        >>> import cattrs, coordagree
+        >>> converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+        >>> coordagree.configure_converter(converter)
+        >>> converter.register_unstructure_hook(coordagree.Text, lambda text: text.value.upper())
+        >>> task = coordagree.Task(id="t-1", title=coordagree.Text("Báo cáo quý"))
+        >>> converter.unstructure(task)
+        {'id': 't-1', 'title': 'BÁO CÁO QUÝ'}
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_unstructure_hook(str, _unstructure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -480,7 +413,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_structure_hook(Period, _structure_period)
-    converter.register_unstructure_hook(Period, _unstructure_period)
+    converter.register_unstructure_hook(Period, unstructure_period)
     converter.register_structure_hook(Recurrence, _structure_recurrence)
     converter.register_unstructure_hook(Recurrence, str)
     converter.register_structure_hook_func(
@@ -490,5 +423,25 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
     converter.register_structure_hook_factory(_is_record, _structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_record, _unstructure_factory(converter))
-    converter.register_unstructure_hook(Task, task_document)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter between coordagree's classes and plain, JSON-ready data.
+
+    Plain data is what `json.loads` returns: dicts, lists, strings, numbers, booleans, None.
+    The converter reports every problem it meets (cattrs' detailed validation); coordagree's
+    loaders turn those into findings with JSON Pointer paths. It is a `cattrs.Converter`
+    configured by `configure_converter`.
+
+    Returns:
+        A fresh `cattrs.Converter`; register more hooks on it freely.
+
+    Examples:
+        >>> import coordagree
+        >>> converter = coordagree.make_converter()
+        >>> converter.unstructure(coordagree.Period.parse("2023", "2026"))
+        {'start': '2023', 'end': '2026'}
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter)
     return converter

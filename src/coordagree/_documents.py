@@ -21,7 +21,8 @@ import cattrs
 from coordagree import _fastjson
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._atomic import write_atomic
-from coordagree._convert import make_converter, task_json
+from coordagree._convert import by_identity, make_converter, unstructure_period, written_period
+from coordagree._fastwrite import writer
 from coordagree._findings import structure_findings
 from coordagree._formats import (
     Format,
@@ -34,7 +35,7 @@ from coordagree._formats import (
 )
 from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
-from coordagree._tasks import Task
+from coordagree._tasks import StatusChange, Task
 from coordagree.errors import (
     DocumentError,
     Finding,
@@ -67,12 +68,27 @@ _UPGRADES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
 
 @functools.cache
 def _converter() -> cattrs.Converter:
-    return make_converter()
+    """The converter for documents: `make_converter`'s, with generated writers for tasks."""
+    converter = make_converter()
+    change = writer(StatusChange, converter, ids=list, period=unstructure_period, records={})
+    converter.register_unstructure_hook(StatusChange, change)
+    converter.register_unstructure_hook(
+        Task,
+        writer(
+            Task, converter, ids=list, period=unstructure_period, records={StatusChange: change}
+        ),
+    )
+    return converter
+
+
+def task_document(task: Task) -> dict[str, Any]:
+    """A task's document form, as the converter writes it; the caller's own to edit."""
+    return _converter().unstructure(task, Task)  # type: ignore[no-any-return]
 
 
 @functools.cache
 def _json_converter() -> cattrs.Converter:
-    """The converter for JSON text: it leaves tasks as they are, for `_json_task` to give.
+    """The converter for JSON text: it leaves tasks as they are, for `task_json` to give.
 
     orjson asks for each task's plain data as it writes, and frees it at once, instead of
     holding a plain copy of every task at the same time.
@@ -82,6 +98,24 @@ def _json_converter() -> cattrs.Converter:
     tasks = tuple[Task, ...]  # ... and their tuples too: orjson writes tuples as lists
     converter.register_unstructure_hook_func(lambda cls: cls == tasks, lambda value: value)
     return converter
+
+
+@functools.cache
+def _task_json() -> Any:
+    converter = _converter()
+    change = by_identity(
+        writer(StatusChange, converter, ids=tuple, period=written_period, records={})
+    )
+    return writer(Task, converter, ids=tuple, period=written_period, records={StatusChange: change})
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    """`task_document`, for a writer that only reads it: what tasks share is not copied.
+
+    Tuples of ids stay tuples (orjson writes them as lists), and periods and status changes
+    are written once per object and shared between the tasks that share them.
+    """
+    return _task_json()(task)  # type: ignore[no-any-return]
 
 
 def _json_task(value: Any) -> Any:

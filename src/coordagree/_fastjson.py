@@ -26,7 +26,10 @@ document to the checked path.
 
 from __future__ import annotations
 
+import itertools
+import linecache
 import operator
+import typing
 import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -36,6 +39,7 @@ import orjson
 
 from coordagree._agreement import Agreement
 from coordagree._codelists import TaskStatus
+from coordagree._fields import META, Kind, kind_of
 from coordagree._gc import collector_paused
 from coordagree._loader_facts import remember_plain_texts
 from coordagree._period import Period
@@ -253,72 +257,193 @@ def _change(raw: Any, reading: _Reading) -> StatusChange:
     return change
 
 
-# How each task key is read when given, and what stands for it when absent (None where the key
-# is required). The keys are the task's fields, in order; `extensions` goes to the checked path.
-_TASK_FIELDS: dict[str, tuple[str, str | None]] = {
-    "id": ("name({0})", None),
-    "title": ("text({0}, reading)", None),
-    "description": ("None if {0} is None else text({0}, reading)", "None"),
-    "owners": ("refs({0})", "()"),
-    "executor": ("None if {0} is None else ref({0})", "None"),
-    "partners": ("refs({0})", "()"),
-    "target_group": ("None if {0} is None else text({0}, reading)", "None"),
-    "means": ("None if {0} is None else text({0}, reading)", "None"),
-    "due": ("None if {0} is None else period({0}, reading)", "None"),
-    "recurrence": ("recurrences({0}, reading)", "()"),
-    "rotation": ("refs({0})", "()"),
-    "status": ("status({0})", "NEEDS_ACTION"),
-    "history": ("history({0}, reading)", "()"),
-    "planned": ("None if {0} is None else period({0}, reading)", "None"),
-    "actual": ("None if {0} is None else period({0}, reading)", "None"),
-    "implements": ("refs({0})", "()"),
+# How a field of each kind is read when its key is given: the reader's name and whether it takes
+# the reading. A kind not listed here is read by the ordinary converter (exactly the checked
+# path), so a new kind is correct before it is fast.
+_READERS: dict[Kind, tuple[str, bool]] = {
+    Kind.ID: ("name", False),
+    Kind.TEXT: ("text", True),
+    Kind.PERIOD: ("period", True),
+    Kind.RECURRENCES: ("recurrences", True),
 }
+_FAST_RECORDS: dict[type, Callable[[Any, _Reading], Any]] = {}  # filled below: status changes
 
 
-def _task_builder(shape: tuple[str, ...]) -> Callable[[Any, Any], Task]:
-    """A function that builds a task from a map with exactly these keys, in this order.
+def _read_expression(
+    cls: type, field: attrs.Attribute[Any], value: str, namespace: dict[str, Any]
+) -> str:
+    """The source that reads ``value`` for ``field`` as the checked path would, or `Irregular`.
 
-    Tasks in a document come in a few shapes (which keys, in which order), so each shape gets
-    one generated function, as cattrs generates hooks: it takes all values at once, reads only
-    the keys given, writes the defaults in, and builds the task as a draft (see `_draft`).
+    Each reader does what the field's kind implies (its converter and validator, see
+    `coordagree._fields.implied`). A field whose converter is not its kind's own takes the
+    checked path; a validator the declaration adds is run by the builder afterwards.
     """
-    if not _TASK_FIELDS.keys() >= set(shape) or not {"id", "title"} <= set(shape):
-        raise Irregular  # a key that is not a task's, or a required one missing
+    kind = kind_of(field)
+    if field.converter is not kind.converter:  # type: ignore[comparison-overlap]
+        raise Irregular  # a converter the fast path does not know: the checked path runs it
+    many, maybe = kind.many, kind.optional
+    name = f"_{field.name}"
+    if kind.kind is Kind.REF:
+        read = "refs({0})" if many else "ref({0})"
+    elif kind.kind is Kind.CODE and kind.closed and not many:
+        assert kind.codes is not None
+        namespace[f"codes{name}"] = {member.value: member for member in kind.codes}
+        read = f"code({{0}}, codes{name})"
+    elif kind.kind is Kind.RECORD and many and kind.record in _FAST_RECORDS:
+        namespace[f"record{name}"] = _FAST_RECORDS[kind.record]
+        read = f"records({{0}}, reading, record{name})"
+    elif (kind.kind in _READERS and not many) or kind.kind is Kind.RECURRENCES:
+        reader, takes_reading = _READERS[kind.kind]
+        read = f"{reader}({{0}}, reading)" if takes_reading else f"{reader}({{0}})"
+    else:  # read by the ordinary converter, for the field's own type
+        namespace[f"type{name}"] = typing.get_type_hints(cls)[field.name]
+        return f"slow({value}, type{name}, reading)"
+    if maybe and not many:
+        read = f"None if {{0}} is None else {read}"
+    return read.format(value)
+
+
+def _builder(cls: type, shape: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+    """A function that builds a ``cls`` from a map with exactly these keys, in this order.
+
+    Records in a document come in a few shapes (which keys, in which order), so each shape gets
+    one generated function, as cattrs generates hooks: it takes all values at once, reads only
+    the keys given with the reader of each field's kind, writes the defaults in, builds the
+    record as a draft (see `_draft`), and runs any validator a field adds to its kind's.
+    """
+    fields = [f for f in attrs.fields(cls) if kind_of(f).kind is not Kind.EXTENSIONS]
+    names = {f.name for f in fields}
+    required = {f.name for f in fields if f.default is attrs.NOTHING}
+    if not names >= set(shape) or not required <= set(shape):
+        raise Irregular  # a key that is not a field, or a required one missing
+    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+        raise Irregular  # the fast path would skip them
     given = {key: f"v{i}" for i, key in enumerate(shape)}
-    slots = "".join(
-        f"    task.{key} = {read.format(given[key]) if key in given else absent}\n"
-        for key, (read, absent) in _TASK_FIELDS.items()
-    )
-    source = (
-        "def build(raw, reading):\n"
-        f"    {', '.join(given.values())} = values(raw)\n"
-        "    task = new(Draft)\n"
-        f"{slots}"
-        "    task.extensions = EMPTY\n"
-        "    task.__class__ = Task\n"
-        "    return task\n"
-    )
     namespace: dict[str, Any] = {
         "values": operator.itemgetter(*shape),
         "new": object.__new__,
-        "Draft": _TASK_DRAFT,
-        "Task": Task,
+        "Draft": _draft(cls),
+        "cls": cls,
         "name": _name,
         "text": _text,
         "ref": _ref,
         "refs": _refs,
         "period": _period,
         "recurrences": _recurrences,
-        "status": _status,
-        "history": _history,
-        "NEEDS_ACTION": _NEEDS_ACTION,
+        "code": _code,
+        "records": _records,
+        "slow": _slow,
         "EMPTY": _EMPTY,
+        "check": _check_added,
     }
-    exec(source, namespace)
-    return namespace["build"]  # type: ignore[no-any-return]
+    lines = []
+    for field in fields:
+        if field.name in given:
+            value = _read_expression(cls, field, given[field.name], namespace)
+        else:
+            namespace[f"default_{field.name}"] = field.default
+            value = f"default_{field.name}"
+        lines.append(f"    made.{field.name} = {value}\n")
+    added = tuple(f for f in fields if f.validator is not kind_of(f).validator)
+    namespace["added"] = added
+    unpack = f"    {', '.join(given.values())} = values(raw)\n"  # one key: the value itself
+    source = (
+        "def build(raw, reading):\n"
+        f"{unpack}"
+        "    made = new(Draft)\n"
+        f"{''.join(lines)}"
+        "    made.extensions = EMPTY\n"
+        "    made.__class__ = cls\n"
+        f"{'    check(made, added)' + chr(10) if added else ''}"
+        "    return made\n"
+    )
+    return _compiled(source, f"{cls.__name__}_{len(shape)}", namespace)["build"]  # type: ignore[no-any-return]
 
 
-_TASK_DRAFT = _draft(Task)
+def _compiled(source: str, label: str, namespace: dict[str, Any]) -> dict[str, Any]:
+    """Execute generated ``source``, registered with `linecache` as cattrs does.
+
+    Tracebacks through a generated function then show its lines.
+    """
+    filename = f"<coordagree generated {label} {next(_SERIAL)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace
+
+
+_SERIAL = itertools.count()
+
+
+def _check_added(made: Any, added: tuple[attrs.Attribute[Any], ...]) -> None:
+    """Run the validators the fields' declarations add to their kinds' (`attrs.validate` does)."""
+    try:
+        for field in added:
+            field.validator(made, field, getattr(made, field.name))  # type: ignore[misc]
+    except Exception:
+        raise Irregular from None
+
+
+def _record_reader(cls: type) -> Callable[[Any, _Reading], Any]:
+    """A reader of ``cls`` records through the generated builder of each shape."""
+    shapes: dict[tuple[str, ...], Callable[[Any, Any], Any]] = {}
+
+    def read(raw: Any, reading: _Reading) -> Any:
+        if type(raw) is not dict:
+            raise Irregular
+        shape = tuple(raw)
+        build = shapes.get(shape)
+        if build is None:
+            if len(shapes) > 1_000:
+                shapes.clear()
+            build = shapes[shape] = _builder(cls, shape)
+        return build(raw, reading)
+
+    return read
+
+
+def _declared_as(cls: type, expected: tuple[tuple[str, Kind, bool], ...]) -> bool:
+    """Whether ``cls`` is declared as a hand-written reader such as `_change` assumes.
+
+    That is: exactly these fields (name, kind, optional), each with nothing but its kind's
+    converter and validator.
+    """
+    fields = attrs.fields(cls)
+    return (
+        not hasattr(cls, "__attrs_post_init__")
+        and tuple((f.name, kind_of(f).kind, kind_of(f).optional) for f in fields) == expected
+        and all(
+            f.validator is kind_of(f).validator and f.converter is kind_of(f).converter
+            for f in fields
+        )
+    )
+
+
+# Status changes recur by the thousand: `_change` reads them with a cache, as long as the class
+# is declared as it assumes; otherwise the generated builders read them.
+_FAST_RECORDS[StatusChange] = (
+    _change
+    if _declared_as(
+        StatusChange,
+        (("status", Kind.CODE, False), ("on", Kind.DATE, False), ("note", Kind.TEXT, True)),
+    )
+    and attrs.fields(StatusChange).status.metadata[META].codes is TaskStatus
+    else _record_reader(StatusChange)
+)
+
+
+def _code(raw: Any, codes: dict[Any, Any]) -> Any:
+    try:
+        return codes[raw]
+    except (KeyError, TypeError):
+        raise Irregular from None
+
+
+def _records(raw: Any, reading: _Reading, read: Callable[[Any, _Reading], Any]) -> tuple[Any, ...]:
+    if type(raw) is not list:
+        raise Irregular
+    return tuple([read(item, reading) for item in raw])
+
+
 _SHAPES: dict[tuple[str, ...], Callable[[Any, Any], Task]] = {}
 
 
@@ -329,24 +454,11 @@ def _task(raw: Any, reading: _Reading) -> Task:
     shape = tuple(raw)
     build = _SHAPES.get(shape)
     if build is None:
-        build = _task_builder(shape)
+        build = _builder(Task, shape)
         if len(_SHAPES) > 1_000:  # a document of many shapes: keep the newest
             _SHAPES.clear()
         _SHAPES[shape] = build
     return build(raw, reading)
-
-
-def _status(raw: Any) -> TaskStatus:
-    try:
-        return _STATUS[raw]
-    except (KeyError, TypeError):
-        raise Irregular from None
-
-
-def _history(raw: Any, reading: _Reading) -> tuple[StatusChange, ...]:
-    if type(raw) is not list:
-        raise Irregular
-    return tuple([_change(item, reading) for item in raw])
 
 
 def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
