@@ -74,7 +74,7 @@ def test_broken_documents_yield_their_finding(pair: tuple[dict[str, object], Def
 def test_text_scan_finds_a_problem_exactly_when_the_full_walk_does(
     agreement: coordagree.Agreement, odd: str
 ) -> None:
-    from coordagree._validate import _any_text_problem, _texts_by_walk
+    from coordagree._validate._texts import _any_text_problem, _texts_by_walk
 
     seeded = attrs.evolve(agreement, kind=odd or agreement.kind) if odd.strip() else agreement
     if agreement.parties and odd:
@@ -83,11 +83,20 @@ def test_text_scan_finds_a_problem_exactly_when_the_full_walk_does(
     assert _any_text_problem(seeded) == bool(_texts_by_walk(seeded))
 
 
-def test_text_scan_knows_every_text_field_of_a_task() -> None:
-    from coordagree._validate import _TASK_TEXTS, _text_fields
+def test_text_scan_reads_the_text_fields_the_declarations_name() -> None:
+    from coordagree._validate._texts import text_fields
 
-    assert _text_fields(coordagree.Task) == _TASK_TEXTS
-    assert set(_text_fields(coordagree.TaskSchedule)) == {"title", "tasks"}
+    assert text_fields(coordagree.Task) == (
+        "title",
+        "description",
+        "target_group",
+        "means",
+        "history",
+    )
+    assert set(text_fields(coordagree.TaskSchedule)) == {"title", "tasks"}
+    assert "id" not in text_fields(coordagree.Party) and "parent" not in text_fields(
+        coordagree.Party
+    )
 
 
 @pytest.mark.parametrize("tag", ["vi\n", "vi-", "v", "vi VN"])
@@ -179,3 +188,19 @@ def test_fast_loaded_agreements_validate_as_checked_ones_do(
     checked = _documents.read_document(text, "json")[0]
     if fast is not None:
         assert coordagree.validate(fast).findings == coordagree.validate(checked).findings
+
+
+def test_every_semantic_code_has_exactly_one_rule_module() -> None:
+    import inspect
+
+    from coordagree._validate import RULE_MODULES
+
+    owners: dict[str, list[str]] = {}
+    for module in RULE_MODULES:
+        source = inspect.getsource(module)
+        for code in module.EMITS:
+            owners.setdefault(code, []).append(module.__name__)
+            assert source.count(f'"{code}"') >= 2, f"{module.__name__} declares {code} only"
+    semantic = {code for code, rule in coordagree.RULES.items() if not rule.structural}
+    assert set(owners) == semantic
+    assert {code: names for code, names in owners.items() if len(names) > 1} == {}

@@ -1,0 +1,46 @@
+"""``unknown-code``: a value of an open codelist field that is not one of its known values.
+
+Every open `Kind.CODE` field is checked, from the declarations; the message names the list
+by its class (`PartyRole` is "party role").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coordagree._fields import Kind, fields_of, kind_of
+from coordagree._validate._context import Context
+from coordagree._validate._walk import records_with
+
+__all__ = ["EMITS", "check_codelists"]
+
+EMITS = frozenset({"unknown-code"})
+
+
+def _label(codes: type) -> str:
+    return " ".join(word.lower() for word in re.findall(r"[A-Z][a-z]*", codes.__name__))
+
+
+def check_codelists(ctx: Context) -> None:
+    """Report each open-codelist value that is not a known one (an ``info`` finding)."""
+    for path, record in records_with(ctx.agreement, Kind.CODE):
+        for field in fields_of(type(record), Kind.CODE):
+            kind = kind_of(field)
+            if kind.closed or kind.codes is None:
+                continue
+            value: Any = getattr(record, field.name)
+            values = (
+                [(f"{path}/{field.name}/{i}", v) for i, v in enumerate(value)]
+                if kind.many
+                else ([] if value is None else [(f"{path}/{field.name}", value)])
+            )
+            allowed = {member.value for member in kind.codes}
+            for where, item in values:
+                if item not in allowed:
+                    ctx.add(
+                        "unknown-code",
+                        where,
+                        f"{item!r} is not a known {_label(kind.codes)} "
+                        f"({', '.join(sorted(allowed))})",
+                    )

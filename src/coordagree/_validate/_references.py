@@ -1,0 +1,87 @@
+"""``unresolved-reference``: every `Kind.REF` field of every record names a record of its table.
+
+Derived from the declarations: a new reference field is checked with no edit here. Tasks, the
+bulk of a large agreement, are checked a schedule at a time and a field at a time in C (tasks
+that name the same parties share one tuple when loaded, so each distinct list is read once);
+paths are built only for a schedule where something is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import chain
+from typing import Any
+
+from coordagree._fields import Kind, fields_of, kind_of, record_classes
+from coordagree._tasks import Task, TaskSchedule
+from coordagree._validate._context import Context
+from coordagree._validate._walk import records_with
+
+__all__ = ["EMITS", "check_references"]
+
+EMITS = frozenset({"unresolved-reference"})
+
+
+def _check_record(ctx: Context, path: str, record: Any) -> None:
+    for field in fields_of(type(record), Kind.REF):
+        kind = kind_of(field)
+        value = getattr(record, field.name)
+        values: Iterable[tuple[str, str]] = (
+            ((f"{path}/{field.name}/{i}", v) for i, v in enumerate(value))
+            if kind.many
+            else ([] if value is None else [(f"{path}/{field.name}", value)])
+        )
+        assert kind.target is not None
+        if kind.within is not None:
+            holder = getattr(record, kind.within)
+            holders = ctx.tables.get(kind.within, {})
+            if holder not in holders:
+                continue  # the holder itself is reported, if unresolved
+            table = ctx.scoped.get(kind.target, {})
+            for where, item in values:
+                if (holder, item) not in table:
+                    ctx.add(
+                        "unresolved-reference",
+                        where,
+                        f"{holder!r} has no {kind.target} with id {item!r}",
+                    )
+            continue
+        known = ctx.tables.get(kind.target, {})
+        for where, item in values:
+            if item not in known:
+                ctx.add("unresolved-reference", where, f"no {kind.target} has id {item!r}")
+
+
+def _task_fields_resolve(ctx: Context, tasks: tuple[Task, ...]) -> bool:
+    """Whether every reference field of ``tasks`` resolves, one field at a time, no paths."""
+    for field in fields_of(Task, Kind.REF):
+        kind = kind_of(field)
+        if kind.within is not None:
+            return False  # per task, with its holder
+        known = ctx.tables.get(kind.target or "", {}).keys()
+        distinct = {getattr(task, field.name) for task in tasks}
+        values = chain.from_iterable(distinct) if kind.many else distinct - {None}
+        if not known >= set(values):
+            return False
+    return True
+
+
+def _nested_in_tasks() -> bool:
+    """Whether any record nested in a task declares references (then tasks are walked)."""
+    return any(fields_of(cls, Kind.REF) for cls in record_classes(Task) if cls is not Task)
+
+
+def check_references(ctx: Context) -> None:
+    """Report every reference that names no record of its table."""
+    a = ctx.agreement
+    for path, record in records_with(a, Kind.REF, skip=(TaskSchedule, "tasks")):
+        _check_record(ctx, path, record)
+    walk_tasks = _nested_in_tasks()
+    for s, schedule in enumerate(a.schedules):
+        tasks = schedule.tasks
+        if not walk_tasks and _task_fields_resolve(ctx, tasks):
+            continue
+        for t, task in enumerate(tasks):
+            base = f"/schedules/{s}/tasks/{t}"
+            for path, record in records_with(task, Kind.REF, path=base):
+                _check_record(ctx, path, record)
