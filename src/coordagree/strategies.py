@@ -17,7 +17,7 @@ import enum
 import functools
 import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -40,6 +40,7 @@ from coordagree._codelists import (
 from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._documents import to_document
 from coordagree._events import Event, Participant, Signature
+from coordagree._fields import Kind, kind_of
 from coordagree._parties import Party, Person, Position
 from coordagree._period import DatePrecision, Period, format_date
 from coordagree._provenance import Provenance
@@ -393,13 +394,86 @@ def _extras(draw: st.DrawFn) -> dict[str, Any]:
     return draw(_extensions()) if "extensions" in _swarm().enabled else {}
 
 
+# -- fields drawn by their kind ----------------------------------------------------------------
+#
+# Each strategy below draws the fields whose values depend on the rest of the agreement (ids,
+# windows, consistent histories) itself. Every other field is drawn from its declared kind, so
+# a field added to a model class is drawn with no edit here; references are drawn from the ids
+# a strategy passes in ``refs``. A test checks that every field of every class is drawn with a
+# value other than its default within a derandomised run.
+
+
+def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -> Any:
+    """A strategy for ``field`` from its kind alone, or None when it needs more context."""
+    kind = kind_of(field)
+    k = kind.kind
+    strategy: st.SearchStrategy[Any] | None
+    if k is Kind.TEXT:
+        strategy = texts()
+    elif k is Kind.WORDING:
+        return _wording()
+    elif k is Kind.STRING:
+        strategy = _strings(20)
+    elif k is Kind.CODE and kind.codes is not None:
+        values = tuple(member.value for member in kind.codes)
+        if kind.many:
+            return _subsets(values, 0, 2).map(tuple)
+        strategy = st.sampled_from(list(kind.codes)) if kind.closed else _code(kind.codes)
+    elif k is Kind.FLAG:
+        strategy = st.booleans()
+    elif k is Kind.COUNT:
+        strategy = st.integers(kind.minimum or 0, (kind.minimum or 0) + 20)
+    elif k is Kind.DATE:
+        strategy = _day(_DEFAULT_WINDOW.start, _DEFAULT_WINDOW.end or _DEFAULT_WINDOW.start)
+    elif k is Kind.PERIOD:
+        strategy = periods(min_year=2023, max_year=2026, open_ended=False)
+    elif k is Kind.TAGS:
+        return _subsets(_LANGUAGES, 0, 2).map(tuple)
+    elif k is Kind.EXTENSIONS:
+        return _extensions() if "extensions" in _swarm().enabled else st.just({})
+    elif k is Kind.REF and refs.get(kind.target or ""):
+        choices = tuple(refs[kind.target or ""])
+        if kind.many:
+            return _subsets(choices, 0, 2).map(tuple)
+        strategy = st.sampled_from(choices)
+    else:
+        return None  # ids, nested records, recurrences, moments: each strategy draws its own
+    return _maybe(strategy) if kind.optional else strategy
+
+
+def _complete(
+    draw: st.DrawFn, cls: type[_T], refs: Mapping[str, tuple[str, ...]] | None = None, **given: Any
+) -> _T:
+    """A ``cls`` from ``given``, every other field drawn by its kind where it can be."""
+    for field in attrs.fields(cast(Any, cls)):
+        if field.name not in given:
+            strategy = _by_kind(field, refs or {})
+            if strategy is not None:
+                given[field.name] = draw(strategy)
+    return cls(**given)
+
+
+def _built(
+    cls: type[_T], refs: Mapping[str, tuple[str, ...]] | None = None, **given: Any
+) -> st.SearchStrategy[_T]:
+    """`st.builds` of ``cls`` from ``given``, every other field drawn by its kind."""
+    for field in attrs.fields(cast(Any, cls)):
+        if field.name not in given:
+            strategy = _by_kind(field, refs or {})
+            if strategy is not None:
+                given[field.name] = strategy
+    return st.builds(cls, **given)
+
+
 @st.composite
 def _parties(draw: st.DrawFn, count: int) -> tuple[Party, ...]:
     result: list[Party] = []
     for index in range(count):
         others = tuple(p.id for p in result)
         result.append(
-            Party(
+            _complete(
+                draw,
+                Party,
                 id=f"party-{index}",
                 name=_text(draw),
                 short_name=_detail(draw, max_size=8),
@@ -431,18 +505,24 @@ def _draw_people(
     draw: st.DrawFn, party_ids: tuple[str, ...], window: Period, max_size: int
 ) -> tuple[Person, ...]:
     found = []
+    last = window.end or window.start
     for index in range(draw(st.integers(0, max_size))):
         positions = tuple(
-            Position(
+            _complete(
+                draw,
+                Position,
                 id=f"pos-{k}",
                 title=_text(draw),
                 body=draw(_one_of(tuple(party_ids))),
                 start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
+                end=draw(_maybe(_day(last, last.add(years=5)))),  # after every event
             )
             for k in range(draw(st.integers(0, 3)))
         )
         found.append(
-            Person(
+            _complete(
+                draw,
+                Person,
                 id=f"person-{index}",
                 name=_text(draw),
                 honorific=draw(_none_or_one_of((_COMRADE,))),
@@ -462,7 +542,9 @@ def _draw_commitments(
 ) -> tuple[Commitment, ...]:
     numbered = draw(st.booleans())
     return tuple(
-        Commitment(
+        _complete(
+            draw,
+            Commitment,
             id=f"commitment-{i}",
             title=_text(draw),
             number=i + 1 if numbered else None,
@@ -470,7 +552,12 @@ def _draw_commitments(
             modality=draw(st.sampled_from(list(Modality))),
             binding=draw(_none_or_one_of((False, True))),
             responsible=tuple(
-                Responsibility(party=party, role=draw(st.sampled_from(list(ResponsibilityRole))))
+                _complete(
+                    draw,
+                    Responsibility,
+                    party=party,
+                    role=draw(st.sampled_from(list(ResponsibilityRole))),
+                )
                 for party in draw(_subsets(tuple(party_ids), 1, 3))
             ),
             objectives=tuple(draw(_subsets(objective_ids, 0, 2))) if objective_ids else (),
@@ -509,7 +596,9 @@ def _draw_schedules(
         )
         counter += share
         found.append(
-            TaskSchedule(
+            _complete(
+                draw,
+                TaskSchedule,
                 id=f"schedule-{index}",
                 period=piece,
                 title=_detail(draw),
@@ -528,7 +617,9 @@ def _draw_reviews(
         rules = _rules(draw, 1)
         hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
         found.append(
-            Review(
+            _complete(
+                draw,
+                Review,
                 id=f"review-{index}",
                 kind=draw(st.sampled_from(list(ReviewKind))),
                 title=_detail(draw),
@@ -571,7 +662,9 @@ def _draw_events(
                 else []
             )
             participants.append(
-                Participant(
+                _complete(
+                    draw,
+                    Participant,
                     person=person.id,
                     role=draw(_code(ParticipantRole)),
                     positions=tuple(cited),
@@ -588,7 +681,9 @@ def _draw_events(
             )
         )
         found.append(
-            Event(
+            _complete(
+                draw,
+                Event,
                 id=f"event-{index}",
                 kind=draw(_code(EventKind)),
                 date=day,
@@ -728,7 +823,9 @@ def _task(
         )
     rotate = draw(st.booleans())
     owners = draw(_subsets(tuple(party_ids), 1, 3))
-    return Task(
+    return _complete(
+        draw,
+        Task,
         id=task_id,
         title=_text(draw),
         description=_detail(draw),
@@ -862,7 +959,7 @@ def signatures(
     return _subsets(tuple(party_ids), 0, 3).flatmap(
         lambda chosen: st.tuples(
             *(
-                st.builds(
+                _built(
                     Signature,
                     party=st.just(party),
                     date=st.none() | _day(window.start.subtract(days=60), window.start),
@@ -876,7 +973,7 @@ def signatures(
 @_memoised
 def terminations() -> st.SearchStrategy[Termination]:
     """Termination terms: notice days, writing, a minimum duration; shrinks towards none set."""
-    return st.builds(
+    return _built(
         Termination,
         notice_days=st.none() | st.integers(1, 180),
         in_writing=st.booleans(),
@@ -904,7 +1001,7 @@ def provenances() -> st.SearchStrategy[Provenance]:
         st.integers(0, 24 * 60 - 1),
         st.integers(-11, 12),
     )
-    return st.builds(
+    return _built(
         Provenance,
         source=texts(),
         url=st.none() | ids("page").map(lambda page: f"https://example.gov.vn/{page}"),
@@ -932,7 +1029,7 @@ def amendments(
     return st.integers(0, max_size).flatmap(
         lambda n: st.tuples(
             *(
-                st.builds(
+                _built(
                     Amendment,
                     id=st.just(f"amendment-{i}"),
                     date=_day(span.start, span.end or span.start),
@@ -957,7 +1054,7 @@ def related_instruments(
     """
     _check_sizes("min_size", "max_size", (min_size, max_size))
     return st.lists(
-        st.builds(
+        _built(
             RelatedInstrument,
             relation=st.sampled_from(list(RelationKind)),
             title=texts(),
@@ -1012,7 +1109,9 @@ def _agreement(
             ),
             (),
         )
-        return Agreement(
+        return _complete(
+            draw,
+            Agreement,
             id=draw(ids("agreement")),
             title=_text(draw),
             kind=draw(_code(AgreementKind)),

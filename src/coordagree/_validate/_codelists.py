@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from coordagree._fields import Kind, fields_of, kind_of
 from coordagree._validate._context import Context
 from coordagree._validate._walk import records_with
@@ -22,13 +24,22 @@ def _label(codes: type) -> str:
     return " ".join(word.lower() for word in re.findall(r"[A-Z][a-z]*", codes.__name__))
 
 
+def _open_codes(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    found = _OPEN.get(cls)
+    if found is None:
+        found = _OPEN[cls] = tuple(f for f in fields_of(cls, Kind.CODE) if not kind_of(f).closed)
+    return found
+
+
+_OPEN: dict[type, tuple[attrs.Attribute[Any], ...]] = {}
+
+
 def check_codelists(ctx: Context) -> None:
     """Report each open-codelist value that is not a known one (an ``info`` finding)."""
-    for path, record in records_with(ctx.agreement, Kind.CODE):
-        for field in fields_of(type(record), Kind.CODE):
+    for path, record in records_with(ctx.agreement, _open_codes):
+        for field in _open_codes(type(record)):
             kind = kind_of(field)
-            if kind.closed or kind.codes is None:
-                continue
+            assert kind.codes is not None
             value: Any = getattr(record, field.name)
             values = (
                 [(f"{path}/{field.name}/{i}", v) for i, v in enumerate(value)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from coordagree._fields import Kind, fields_of, kind_of, record_classes
@@ -20,6 +21,10 @@ from coordagree._validate._walk import records_with
 __all__ = ["EMITS", "check_references"]
 
 EMITS = frozenset({"unresolved-reference"})
+
+
+def _references(cls: type) -> tuple[Any, ...]:
+    return fields_of(cls, Kind.REF)
 
 
 def _check_record(ctx: Context, path: str, record: Any) -> None:
@@ -59,7 +64,7 @@ def _task_fields_resolve(ctx: Context, tasks: tuple[Task, ...]) -> bool:
         if kind.within is not None:
             return False  # per task, with its holder
         known = ctx.tables.get(kind.target or "", {}).keys()
-        distinct = {getattr(task, field.name) for task in tasks}
+        distinct = set(map(attrgetter(field.name), tasks))
         values = chain.from_iterable(distinct) if kind.many else distinct - {None}
         if not known >= set(values):
             return False
@@ -74,7 +79,7 @@ def _nested_in_tasks() -> bool:
 def check_references(ctx: Context) -> None:
     """Report every reference that names no record of its table."""
     a = ctx.agreement
-    for path, record in records_with(a, Kind.REF, skip=(TaskSchedule, "tasks")):
+    for path, record in records_with(a, _references, skip=(TaskSchedule, "tasks")):
         _check_record(ctx, path, record)
     walk_tasks = _nested_in_tasks()
     for s, schedule in enumerate(a.schedules):
@@ -83,5 +88,5 @@ def check_references(ctx: Context) -> None:
             continue
         for t, task in enumerate(tasks):
             base = f"/schedules/{s}/tasks/{t}"
-            for path, record in records_with(task, Kind.REF, path=base):
+            for path, record in records_with(task, _references, path=base):
                 _check_record(ctx, path, record)

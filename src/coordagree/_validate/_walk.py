@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import attrs
 
 from coordagree._fields import Kind, fields_of, kind_of, record_classes
 
-__all__ = ["records_with"]
+__all__ = ["Select", "records_with"]
+
+
+Select = Callable[[type], tuple["attrs.Attribute[Any]", ...]]
 
 
 @functools.cache
-def _reaches(cls: type, kind: Kind) -> bool:
-    """Whether ``cls`` or a record class below it has a field of ``kind``."""
-    return any(fields_of(inner, kind) for inner in record_classes(cls))
+def _reaches(cls: type, select: Select) -> bool:
+    """Whether ``cls`` or a record class below it has a field ``select`` picks."""
+    return any(select(inner) for inner in record_classes(cls))
 
 
 def records_with(
-    root: Any, kind: Kind, *, path: str = "", skip: tuple[type, str] | None = None
+    root: Any, select: Select, *, path: str = "", skip: tuple[type, str] | None = None
 ) -> Iterator[tuple[str, Any]]:
-    """Every record under ``root`` (itself included) with a field of ``kind``, and its pointer.
+    """Every record under ``root`` (itself included) with a field ``select`` picks, and its pointer.
 
     In document order. Subtrees that cannot hold such a field are not entered, nor the field
     ``skip`` names (class, field name).
@@ -29,14 +34,14 @@ def records_with(
     while stack:
         where, item = stack.pop()
         cls = type(item)
-        if fields_of(cls, kind):
+        if select(cls):
             yield where, item
         nested: list[tuple[str, Any]] = []
         for field in fields_of(cls, Kind.RECORD):
             inner_kind = kind_of(field)
             if skip is not None and skip == (cls, field.name):
                 continue
-            if inner_kind.record is None or not _reaches(inner_kind.record, kind):
+            if inner_kind.record is None or not _reaches(inner_kind.record, select):
                 continue
             value = getattr(item, field.name)
             if inner_kind.many:
