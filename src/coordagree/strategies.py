@@ -946,21 +946,28 @@ def events(
 
 @_memoised
 def signatures(
-    *, window: Period = _DEFAULT_WINDOW, party_ids: tuple[str, ...] = _DEFAULT_PARTIES
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    person_ids: tuple[str, ...] = (),
+    event_ids: tuple[str, ...] = (),
 ) -> st.SearchStrategy[tuple[Signature, ...]]:
     """Signatures by distinct parties, dated up to 60 days before ``window`` starts.
 
-    Shrinks towards none.
+    Each may name one of ``person_ids`` as the signer and one of ``event_ids`` as the event
+    at which it was signed. Shrinks towards none.
 
     Raises:
         InvalidArgument: ``party_ids`` is empty.
     """
     _check_refs(party_ids)
+    refs = {"person": tuple(person_ids), "event": tuple(event_ids)}
     return _subsets(tuple(party_ids), 0, 3).flatmap(
         lambda chosen: st.tuples(
             *(
                 _built(
                     Signature,
+                    refs,
                     party=st.just(party),
                     date=st.none() | _day(window.start.subtract(days=60), window.start),
                 )
@@ -1109,6 +1116,12 @@ def _agreement(
             ),
             (),
         )
+        events_drawn = _uses(
+            draw,
+            "events",
+            events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone),
+            (),
+        )
         return _complete(
             draw,
             Agreement,
@@ -1135,13 +1148,18 @@ def _agreement(
                 )
             ),
             reviews=_uses(draw, "reviews", reviews(window=span, party_ids=party_ids), ()),
-            events=_uses(
+            events=events_drawn,
+            signatures=_uses(
                 draw,
                 "events",
-                events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone),
+                signatures(
+                    window=span,
+                    party_ids=party_ids,
+                    person_ids=tuple(p.id for p in people_drawn),
+                    event_ids=tuple(e.id for e in events_drawn),
+                ),
                 (),
             ),
-            signatures=_uses(draw, "events", signatures(window=span, party_ids=party_ids), ()),
             termination=_uses(draw, "instruments", _maybe(terminations()), None),
             amendments=_uses(draw, "instruments", amendments(window=span), ()),
             related=_uses(draw, "instruments", related_instruments(), ()),
