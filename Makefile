@@ -11,7 +11,7 @@ NO_MKDOCS_2_WARNING := 1
 export NO_MKDOCS_2_WARNING
 LINTED := src tests examples scripts fuzz benchmarks
 
-.PHONY: demo test lint typecheck docs serve bench fuzz pytest clean
+.PHONY: demo test lint typecheck docs serve bench fuzz pytest schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ docs: $(VENV)/.dev
 
 serve: $(VENV)/.dev
 	$(BIN)/mkdocs serve
+
+# The shipped JSON Schema, generated from the model classes (a test fails when it is stale).
+schema: $(VENV)/.dev
+	$(BIN)/python scripts/make_schema.py
 
 # Not part of `make test`: timings need an idle machine, fuzzing needs hours.
 bench: $(VENV)/.dev

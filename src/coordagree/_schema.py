@@ -1,9 +1,12 @@
 """The document format's JSON Schema (draft 2020-12), generated from the model classes.
 
-Each attrs class becomes a ``$defs`` entry whose properties are its attributes, typed from its
-annotations; the few types with their own document form (`Text`, `Period`, dates, RRULEs) have
-hand-written entries here, next to the converter hooks that read them. The same schema ships as
-``coordagree/data/coordagree-1.0.schema.json``; a test keeps the file equal to this output.
+Each attrs class becomes a ``$defs`` entry whose properties are its attributes, typed from their
+annotations and refined by their declared kinds (ids and references carry the id pattern,
+counts their minimum, open codelists their known values as examples). The few types with their
+own document form (`Text`, `Period`, dates, RRULEs) have hand-written entries here, next to the
+converter hooks that read them. The same schema ships as
+``coordagree/data/coordagree-1.0.schema.json``: ``make schema`` writes it, and a test fails
+when it is stale.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import pendulum
 from coordagree._agreement import Agreement
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
+from coordagree._fields import Kind, kind_of
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
@@ -166,6 +170,22 @@ class _Builder:
             return self.ref(tp.__name__)
         raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new type needs a rule
 
+    def field(self, field: attrs.Attribute[Any], hint: Any) -> dict[str, Any]:
+        """A field's schema: its type's, refined by what its kind says."""
+        kind = kind_of(field)
+        one: dict[str, Any] | None = None
+        if kind.kind in (Kind.ID, Kind.REF):
+            one = {"type": "string", "pattern": _ID_PATTERN}
+        elif kind.kind is Kind.COUNT:
+            one = {"type": "integer", "minimum": kind.minimum or 0}
+        elif kind.kind is Kind.CODE and not kind.closed and kind.codes is not None:
+            one = {"type": "string", "examples": [member.value for member in kind.codes]}
+        if one is None:
+            return self.of(hint)
+        if kind.many:
+            return {"type": "array", "items": one}
+        return {"anyOf": [one, {"type": "null"}]} if kind.optional else one
+
     def record(self, cls: type) -> dict[str, Any]:
         if cls.__name__ in self.defs:
             return self.defs[cls.__name__]  # type: ignore[no-any-return]
@@ -179,9 +199,7 @@ class _Builder:
             if field.name == "extensions":
                 schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
                 continue
-            prop = self.of(hints[field.name])
-            if field.name == "id":
-                prop = {"type": "string", "pattern": _ID_PATTERN}
+            prop = self.field(field, hints[field.name])
             if field.name in described:
                 prop = {"description": described[field.name], **prop}
             properties[field.name] = prop
