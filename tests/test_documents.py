@@ -246,3 +246,22 @@ def test_validating_load_of_fast_json_reports_semantic_errors_once(tmp_path: Pat
     ]
     with pytest.raises(DocumentError):
         coordagree.loads(path.read_text("utf-8"), validate=True)
+
+
+def _values_in(data: object) -> int:
+    if isinstance(data, dict):
+        return 1 + sum(_values_in(v) for v in data.values())
+    if isinstance(data, list):
+        return 1 + sum(_values_in(v) for v in data)
+    return 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+def test_max_nodes_counts_the_same_values_in_every_format(fmt: str) -> None:
+    seed = coordagree.seed_programme()
+    text = coordagree.dumps(seed, fmt)  # type: ignore[arg-type]
+    values = _values_in(coordagree.to_document(seed))
+    assert coordagree.loads(text, fmt, limits=coordagree.Limits(max_nodes=values)) == seed  # type: ignore[arg-type]
+    with pytest.raises(coordagree.errors.DocumentError) as caught:
+        coordagree.loads(text, fmt, limits=coordagree.Limits(max_nodes=values - 1))  # type: ignore[arg-type]
+    assert [f.code for f in caught.value.findings] == ["too-large"]

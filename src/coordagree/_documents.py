@@ -376,17 +376,13 @@ def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Ag
     what the checked path would (see `coordagree._fastjson`).
     """
     limits = limits or Limits()
-    if format not in ("json", None) or (
-        limits.max_string < _fastjson.MAX_STRING
-        or limits.max_depth < _fastjson.MAX_DEPTH
-        or limits.max_nodes < _fastjson.MAX_NODES
-    ):
+    if format not in ("json", None):
         return None
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError:
         return None
-    if len(raw) > limits.max_bytes or (format is None and not _JSON_OBJECT.match(raw)):
+    if not _fastjson.within_limits(raw, limits) or (format is None and not _JSON_OBJECT.match(raw)):
         return None
     try:
         return _fastjson.load_json(raw, FORMAT_VERSION, _converter().structure)

@@ -40,6 +40,7 @@ import orjson
 from coordagree._agreement import Agreement
 from coordagree._codelists import TaskStatus
 from coordagree._fields import META, Kind, kind_of
+from coordagree._formats import Limits
 from coordagree._gc import collector_paused
 from coordagree._loader_facts import remember_plain_texts
 from coordagree._period import Period
@@ -58,9 +59,10 @@ _CHANGE_KEYS = frozenset(("status", "on", "note"))
 _SCHEDULE_KEYS = frozenset(("id", "period", "title", "tasks"))
 # The default `Limits`: the fast path is used only when the limits are these or looser, and
 # anything near them takes the checked path. Tasks nest at most 9 levels deep.
-MAX_STRING = 100_000
-MAX_DEPTH = 32
-MAX_NODES = 1_000_000  # values outside the schedules; a task has under 100
+DEFAULT_LIMITS = Limits()
+MAX_STRING = DEFAULT_LIMITS.max_string
+MAX_DEPTH = DEFAULT_LIMITS.max_depth
+_REST_NODES = 1_000_000  # the values outside the schedules this path reads; a task has under 100
 
 
 def _draft(cls: type) -> type:
@@ -493,7 +495,7 @@ def _check_rest(value: Any) -> None:
     while stack:
         item, depth = stack.pop()
         nodes += 1
-        if depth > MAX_DEPTH or nodes > MAX_NODES:
+        if depth > MAX_DEPTH or nodes > _REST_NODES:
             raise Irregular
         if type(item) is dict:
             stack.extend((child, depth + 1) for child in item.values())
@@ -511,6 +513,25 @@ def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
         raise Irregular from None
     if (b"\\" in data and b"\\u003" in data) or data.count(b":") != written.count(b":"):
         raise Irregular  # (a backslash is found at memchr's speed; most documents have none)
+
+
+def within_limits(data: bytes, limits: Limits) -> bool:
+    """Whether the fast path may read ``data`` under ``limits`` and answer as the checked one.
+
+    It checks strings and depth against the default limits, so looser ones are fine, tighter
+    ones are not. ``max_nodes`` is bounded from the bytes: a JSON document has at most one
+    value for each colon, comma and opening bracket, plus one.
+    """
+    if (
+        len(data) > limits.max_bytes
+        or limits.max_string < MAX_STRING
+        or limits.max_depth < MAX_DEPTH
+    ):
+        return False
+    if len(data) < limits.max_nodes:  # every value takes at least a byte
+        return True
+    bound = 1 + data.count(b":") + data.count(b",") + data.count(b"[")
+    return bound <= limits.max_nodes
 
 
 def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:

@@ -26,7 +26,8 @@ class Limits:
         max_depth: Deepest nesting of mappings and lists.
         max_string: Longest string, in characters.
         max_aliases: Most YAML aliases (``*name``) in one document.
-        max_nodes: Most values in one document, counting each alias expansion again.
+        max_nodes: Most values in one document (mappings, lists and scalars, not keys),
+            counted alike in JSON, YAML and TOML, each YAML alias expansion again.
         max_alias_nodes: Most values YAML aliases may add to what is written: a document that
             repeats a few shared blocks is fine, one that multiplies them is an attack.
     """
@@ -109,8 +110,25 @@ def _unpaired(path: str) -> Finding:
 
 
 def check_limits(parsed: Parsed, limits: Limits) -> None:
+    """Hold parsed data to ``limits``, in every format alike: depth, values, strings, keys.
+
+    ``max_nodes`` counts values (mappings, lists and scalars, not keys), as the YAML composer
+    counts them while it builds (an alias counted each time it repeats what it names).
+
+    Raises:
+        DocumentError: with every problem found.
+    """
     findings: list[Finding] = []
-    for path, value, depth in _walk(parsed.data, "", 0):
+    for count, (path, value, depth) in enumerate(_walk(parsed.data, "", 0), start=1):
+        if count > limits.max_nodes:
+            findings.append(
+                refusal(
+                    "too-large",
+                    path,
+                    f"the document has more than {limits.max_nodes} values",
+                )
+            )
+            break
         if depth > limits.max_depth:
             findings.append(
                 refusal(

@@ -190,7 +190,10 @@ class _YamlBuilder:
 
 
 def _expanded_size(root: Node) -> tuple[int, int]:
-    """(values the tree expands to, counting aliased nodes each time; distinct nodes written)."""
+    """(values the tree expands to, aliased ones each time they repeat; distinct values written).
+
+    Keys are not values: `Limits.max_nodes` counts the same in every format.
+    """
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[Node, bool]] = [(root, False)]
@@ -202,7 +205,7 @@ def _expanded_size(root: Node) -> tuple[int, int]:
             sizes[id(node)] = 1
             continue
         children = (
-            [child for pair in node.value for child in pair]
+            [value for _key, value in node.value]  # values, as max_nodes counts them
             if isinstance(node, MappingNode)
             else list(node.value)
         )
