@@ -1,0 +1,63 @@
+"""Hypothesis strategies for coordagree: valid agreements, their documents, and broken ones.
+
+Needs the ``hypothesis`` extra (``pip install 'coordagree[hypothesis]'``). Every agreement drawn
+by `agreements` is referentially consistent and validates with no findings at all; it
+round-trips through JSON, YAML and TOML. `broken_documents` applies one known defect to a valid
+document and says which finding it must produce.
+
+One module a kind of record: `_base` (text, ids, periods, recurrences, the swarm, fields
+drawn by kind), `_parties`, `_commitments`, `_tasks`, `_events`, `_instruments`,
+`_agreements`, `_documents`.
+
+Strategies shrink towards small agreements: few parties, one schedule, no tasks, plain strings,
+year-precision periods starting in 2023.
+"""
+
+from __future__ import annotations
+
+from coordagree.errors import MissingExtraError
+
+try:
+    import hypothesis  # noqa: F401 - only to say what is missing
+except ImportError:  # pragma: no cover - depends on the environment
+    raise MissingExtraError(
+        "coordagree.strategies needs Hypothesis: pip install 'coordagree[hypothesis]'"
+    ) from None
+
+from coordagree.strategies._agreements import agreements
+from coordagree.strategies._base import ids, periods, recurrences, texts
+from coordagree.strategies._commitments import commitments, objectives
+from coordagree.strategies._documents import Defect, broken_documents, documents
+from coordagree.strategies._events import events, reviews, signatures
+from coordagree.strategies._instruments import (
+    amendments,
+    provenances,
+    related_instruments,
+    terminations,
+)
+from coordagree.strategies._parties import parties, people
+from coordagree.strategies._tasks import schedules, tasks
+
+__all__ = [
+    "Defect",
+    "agreements",
+    "amendments",
+    "broken_documents",
+    "commitments",
+    "documents",
+    "events",
+    "ids",
+    "objectives",
+    "parties",
+    "people",
+    "periods",
+    "provenances",
+    "recurrences",
+    "related_instruments",
+    "reviews",
+    "schedules",
+    "signatures",
+    "tasks",
+    "terminations",
+    "texts",
+]

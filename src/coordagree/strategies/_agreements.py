@@ -1,0 +1,180 @@
+"""Whole agreements, drawn with swarm testing."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+from hypothesis import strategies as st
+
+from coordagree._agreement import Agreement
+from coordagree._codelists import (
+    AgreementKind,
+)
+from coordagree.strategies._base import (
+    _FEATURES,
+    _LANGUAGES,
+    _T,
+    _as_written,
+    _check,
+    _check_min,
+    _check_sizes,
+    _closed,
+    _code,
+    _complete,
+    _day,
+    _detail,
+    _extras,
+    _maybe,
+    _optional,
+    _subsets,
+    _Swarm,
+    _swarm,
+    _text,
+    _using,
+    ids,
+    periods,
+)
+from coordagree.strategies._commitments import commitments, objectives
+from coordagree.strategies._events import events, reviews, signatures
+from coordagree.strategies._instruments import (
+    amendments,
+    provenances,
+    related_instruments,
+    terminations,
+)
+from coordagree.strategies._parties import parties, people
+from coordagree.strategies._tasks import schedules
+
+
+@functools.cache
+def _feature_flags() -> st.SearchStrategy[int]:
+    """One bit per feature, drawn as one choice; shrinks towards none (0)."""
+    return st.integers(0, 2 ** len(_FEATURES) - 1)
+
+
+def _uses(draw: st.DrawFn, feature: str, strategy: st.SearchStrategy[_T], empty: _T) -> _T:
+    """A part of the agreement, drawn only when the example uses ``feature``."""
+    return draw(strategy) if feature in _swarm().enabled else empty
+
+
+@st.composite
+def _agreement(
+    draw: st.DrawFn,
+    max_parties: int,
+    max_tasks: int,
+    min_tasks: int,
+    languages: tuple[str, ...],
+    open_ended: bool,
+) -> Agreement:
+    flags = draw(_feature_flags())
+    enabled = frozenset(feature for bit, feature in enumerate(_FEATURES) if flags >> bit & 1)
+    with _using(_Swarm(enabled, languages)):
+        period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
+        if draw(st.booleans()):
+            period = attrs.evolve(period, as_written=_as_written(draw))
+        party_list = draw(parties(min_size=2, max_size=max_parties))
+        party_ids = tuple(p.id for p in party_list)
+        timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
+        span = _closed(period)
+        # people take part in events: one feature for both
+        people_drawn = _uses(draw, "events", people(party_ids=party_ids, window=span), ())
+        objectives_drawn = _uses(draw, "commitments", objectives(), ())
+        commitments_drawn = _uses(
+            draw,
+            "commitments",
+            commitments(
+                party_ids=party_ids,
+                objective_ids=tuple(o.id for o in objectives_drawn),
+                window=span,
+            ),
+            (),
+        )
+        events_drawn = _uses(
+            draw,
+            "events",
+            events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone),
+            (),
+        )
+        return _complete(
+            draw,
+            Agreement,
+            id=draw(ids("agreement")),
+            title=_text(draw),
+            kind=draw(_code(AgreementKind)),
+            subject=_detail(draw),
+            languages=tuple(draw(_subsets(languages, 0, 2))),
+            timezone=timezone,
+            period=period,
+            effective=_optional(draw, _day(span.start, span.end or span.start)),
+            parties=party_list,
+            people=people_drawn,
+            objectives=objectives_drawn,
+            commitments=commitments_drawn,
+            declared_commitments=len(commitments_drawn) if draw(st.booleans()) else None,
+            schedules=draw(
+                schedules(
+                    window=period,
+                    party_ids=party_ids,
+                    commitment_ids=tuple(c.id for c in commitments_drawn),
+                    min_tasks=min_tasks,
+                    max_tasks=max_tasks,
+                )
+            ),
+            reviews=_uses(draw, "reviews", reviews(window=span, party_ids=party_ids), ()),
+            events=events_drawn,
+            signatures=_uses(
+                draw,
+                "events",
+                signatures(
+                    window=span,
+                    party_ids=party_ids,
+                    person_ids=tuple(p.id for p in people_drawn),
+                    event_ids=tuple(e.id for e in events_drawn),
+                ),
+                (),
+            ),
+            termination=_uses(draw, "instruments", _maybe(terminations()), None),
+            amendments=_uses(draw, "instruments", amendments(window=span), ()),
+            related=_uses(draw, "instruments", related_instruments(), ()),
+            provenance=_uses(draw, "instruments", _maybe(provenances()), None),
+            extensions=_extras(draw),
+        )
+
+
+def agreements(
+    *,
+    max_parties: int = 6,
+    max_tasks: int = 8,
+    min_tasks: int = 0,
+    languages: tuple[str, ...] = _LANGUAGES,
+    open_ended: bool = True,
+) -> st.SearchStrategy[Agreement]:
+    """Valid, referentially consistent agreements that validate with no findings.
+
+    Every reference resolves; schedules lie inside the period, tasks inside their schedules;
+    text mixes plain strings and language maps with Vietnamese diacritics; periods are at year,
+    month or day precision, and open-ended when ``open_ended``; tasks may recur, rotate, carry a
+    status history and ``x-`` extensions. Shrinks towards two parties, one schedule and no tasks.
+
+    Each example first draws which optional features it uses (swarm testing): language maps,
+    descriptive details (descriptions, places, executors, planned windows...), as-written
+    wording, ``x-`` extensions, recurrences, commitments and objectives, reviews, events with
+    the people who attend them and the signatures, and other instruments (amendments, related
+    instruments, termination, provenance). Examples are smaller, so quicker to draw, and more
+    varied than if every record drew every feature; each feature is in about half of them.
+
+    Args:
+        max_parties: Most parties (at least 2 are drawn).
+        max_tasks: Most tasks across all schedules.
+        min_tasks: Fewest tasks.
+        languages: BCP 47 tags that language maps use.
+        open_ended: Whether the period may have no end.
+
+    Raises:
+        InvalidArgument: a size is out of range, or ``languages`` is empty.
+    """
+    _check_min("max_parties", max_parties, 2)
+    _check_sizes("min_tasks", "max_tasks", (min_tasks, max_tasks))
+    _check(bool(languages), "'languages' must name at least one language")
+    return _agreement(max_parties, max_tasks, min_tasks, languages, open_ended)

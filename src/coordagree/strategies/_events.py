@@ -1,0 +1,207 @@
+"""Reviews, events with their participants, and signatures."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import strategies as st
+
+from coordagree._codelists import (
+    EventKind,
+    ParticipantRole,
+    PartOfDay,
+    ReviewKind,
+)
+from coordagree._events import Event, Participant, Signature
+from coordagree._parties import Person
+from coordagree._period import Period
+from coordagree._reviews import Review
+from coordagree.strategies._base import (
+    _DEFAULT_PARTIES,
+    _DEFAULT_WINDOW,
+    _as_written,
+    _built,
+    _check_min,
+    _check_refs,
+    _closed,
+    _code,
+    _complete,
+    _day,
+    _detail,
+    _maybe,
+    _memoised,
+    _none_or_one_of,
+    _rules,
+    _subsets,
+    _within,
+)
+
+
+@st.composite
+def _draw_reviews(
+    draw: st.DrawFn, party_ids: tuple[str, ...], span: Period, max_size: int
+) -> tuple[Review, ...]:
+    found = []
+    for index in range(draw(st.integers(0, max_size))):
+        rules = _rules(draw, 1)
+        hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
+        found.append(
+            _complete(
+                draw,
+                Review,
+                id=f"review-{index}",
+                kind=draw(st.sampled_from(list(ReviewKind))),
+                title=_detail(draw),
+                due=(_within(draw, span) if draw(st.booleans()) else None),
+                recurrence=rules,
+                hosts=hosts,
+                rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def _draw_events(
+    draw: st.DrawFn,
+    span: Period,
+    party_ids: tuple[str, ...],
+    people: tuple[Person, ...],
+    timezone: str,
+    max_size: int,
+) -> tuple[Event, ...]:
+    found = []
+    for index in range(draw(st.integers(0, max_size))):
+        participants = []
+        chosen = (
+            draw(st.lists(st.sampled_from(people), max_size=2, unique_by=lambda p: p.id))
+            if people
+            else []
+        )
+        for person in chosen:
+            cited = (
+                draw(
+                    st.lists(
+                        st.sampled_from([p.id for p in person.positions]),
+                        max_size=2,
+                        unique=True,
+                    )
+                )
+                if person.positions
+                else []
+            )
+            participants.append(
+                _complete(
+                    draw,
+                    Participant,
+                    person=person.id,
+                    role=draw(_code(ParticipantRole)),
+                    positions=tuple(cited),
+                    party=draw(_none_or_one_of(tuple(party_ids))),
+                )
+            )
+        day = draw(_day(span.start, span.end or span.start))
+        minute = draw(_maybe(st.integers(0, 24 * 60 - 1)))
+        start = (
+            None
+            if minute is None
+            else pendulum.datetime(
+                day.year, day.month, day.day, minute // 60, minute % 60, tz=timezone
+            )
+        )
+        found.append(
+            _complete(
+                draw,
+                Event,
+                id=f"event-{index}",
+                kind=draw(_code(EventKind)),
+                date=day,
+                title=_detail(draw),
+                start=start,
+                part_of_day=draw(_none_or_one_of(tuple(PartOfDay))),
+                date_as_written=_as_written(draw),
+                place=_detail(draw),
+                organiser=draw(_none_or_one_of(tuple(party_ids))),
+                participants=tuple(participants),
+                summary=_detail(draw),
+            )
+        )
+    return tuple(found)
+
+
+@_memoised
+def reviews(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    max_size: int = 2,
+) -> st.SearchStrategy[tuple[Review, ...]]:
+    """Interim and final reviews (``review-0``, ...) due inside ``window``.
+
+    A review is due on a day or in a window, or recurs; recurring reviews may rotate between
+    hosts. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check_min("max_size", max_size, 0)
+    span = _closed(window)
+
+    return _draw_reviews(party_ids, span, max_size)
+
+
+@_memoised
+def events(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    people: tuple[Person, ...] = (),
+    timezone: str = "UTC",
+    max_size: int = 2,
+) -> st.SearchStrategy[tuple[Event, ...]]:
+    """Events (``event-0``, ...) on days inside ``window``, with participants from ``people``.
+
+    Participants cite positions their person holds; an exact start, when drawn, falls on the
+    event's date in ``timezone``. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check_min("max_size", max_size, 0)
+    span = _closed(window)
+
+    return _draw_events(span, party_ids, people, timezone, max_size)
+
+
+@_memoised
+def signatures(
+    *,
+    window: Period = _DEFAULT_WINDOW,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    person_ids: tuple[str, ...] = (),
+    event_ids: tuple[str, ...] = (),
+) -> st.SearchStrategy[tuple[Signature, ...]]:
+    """Signatures by distinct parties, dated up to 60 days before ``window`` starts.
+
+    Each may name one of ``person_ids`` as the signer and one of ``event_ids`` as the event
+    at which it was signed. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty.
+    """
+    _check_refs(party_ids)
+    refs = {"person": tuple(person_ids), "event": tuple(event_ids)}
+    return _subsets(tuple(party_ids), 0, 3).flatmap(
+        lambda chosen: st.tuples(
+            *(
+                _built(
+                    Signature,
+                    refs,
+                    party=st.just(party),
+                    date=st.none() | _day(window.start.subtract(days=60), window.start),
+                )
+                for party in chosen
+            )
+        )
+    )

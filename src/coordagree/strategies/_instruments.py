@@ -1,0 +1,121 @@
+"""Termination terms, provenance, amendments and related instruments."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import strategies as st
+
+from coordagree._codelists import (
+    RelationKind,
+)
+from coordagree._period import Period
+from coordagree._provenance import Provenance
+from coordagree._terms import Amendment, RelatedInstrument, Termination
+from coordagree.strategies._base import (
+    _DEFAULT_WINDOW,
+    _built,
+    _check_min,
+    _check_sizes,
+    _closed,
+    _day,
+    _memoised,
+    _wording,
+    ids,
+    texts,
+)
+
+
+@_memoised
+def terminations() -> st.SearchStrategy[Termination]:
+    """Termination terms: notice days, writing, a minimum duration; shrinks towards none set."""
+    return _built(
+        Termination,
+        notice_days=st.none() | st.integers(1, 180),
+        in_writing=st.booleans(),
+        minimum_months=st.none() | st.integers(1, 60),
+        by_any_party=st.booleans(),
+    )
+
+
+@_memoised
+def provenances() -> st.SearchStrategy[Provenance]:
+    """Where a record came from: source, publication time with an offset, bylines as written.
+
+    Shrinks towards a source name only.
+    """
+    moments = st.builds(
+        lambda day, minute, hours: pendulum.datetime(
+            day.year,
+            day.month,
+            day.day,
+            minute // 60,
+            minute % 60,
+            tz=pendulum.FixedTimezone(hours * 3600),
+        ),
+        _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
+        st.integers(0, 24 * 60 - 1),
+        st.integers(-11, 12),
+    )
+    return _built(
+        Provenance,
+        source=texts(),
+        url=st.none() | ids("page").map(lambda page: f"https://example.gov.vn/{page}"),
+        title=st.none() | texts(),
+        published=st.none() | moments,
+        published_as_written=_wording(),
+        author=st.none() | texts(),
+        author_as_written=_wording(),
+        retrieved=st.none() | _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
+        note=st.none() | texts(),
+    )
+
+
+@_memoised
+def amendments(
+    *, window: Period = _DEFAULT_WINDOW, max_size: int = 2
+) -> st.SearchStrategy[tuple[Amendment, ...]]:
+    """Amendments (``amendment-0``, ...) dated inside ``window``; shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``max_size`` < 0.
+    """
+    _check_min("max_size", max_size, 0)
+    span = _closed(window)
+    return st.integers(0, max_size).flatmap(
+        lambda n: st.tuples(
+            *(
+                _built(
+                    Amendment,
+                    id=st.just(f"amendment-{i}"),
+                    date=_day(span.start, span.end or span.start),
+                    description=texts(),
+                )
+                for i in range(n)
+            )
+        )
+    )
+
+
+@_memoised
+def related_instruments(
+    *, min_size: int = 0, max_size: int = 2
+) -> st.SearchStrategy[tuple[RelatedInstrument, ...]]:
+    """Instruments an agreement implements, supersedes, accompanies or amends.
+
+    Shrinks towards ``min_size`` of them.
+
+    Raises:
+        InvalidArgument: the sizes are out of order.
+    """
+    _check_sizes("min_size", "max_size", (min_size, max_size))
+    return st.lists(
+        _built(
+            RelatedInstrument,
+            relation=st.sampled_from(list(RelationKind)),
+            title=texts(),
+            identifier=st.none() | st.sampled_from(["08/CTr-TU", "số 12-QC/BDVTU", "1234/QĐ-UBND"]),
+            url=st.none() | ids("doc").map(lambda doc: f"https://example.gov.vn/{doc}"),
+        ),
+        min_size=min_size,
+        max_size=max_size,
+    ).map(tuple)
