@@ -7,6 +7,7 @@ and every format and both load paths must keep it.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -325,3 +327,50 @@ def test_a_converter_hook_registered_for_text_reaches_every_record() -> None:
     titles = [task["title"] for schedule in data["schedules"] for task in schedule["tasks"]]
     assert titles and all(t.startswith("<") and t.endswith(">") for t in titles)
     assert data["title"].startswith("<") and data["parties"][0]["name"].startswith("<")
+
+
+# -- the fast path on every field, with any JSON value --------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_NEAR_VALID = st.sampled_from(
+    [
+        "party-0", "ban-dan-van", "bcs-tand", "ban dan van", "x\n", "", " ", "2023", "2023-02-30",
+        "2023-13", "29/5/2023", "2023-05-29T10:00:00+07:00", "FREQ=YEARLY", "FREQ=NEVER",
+        "FREQ=MONTHLY;BYMONTHDAY=31", "completed", "done", "lead", "Quý III/2023", "Nguye\u0302n",
+        ["ban-dan-van", "ban-dan-van"], ["bcs-tand", 1], [], {}, {"start": "2023"},
+        {"start": "2024", "end": "2023"}, {"vi": "Báo cáo", "en": "Report"}, {"vi": ""},
+        [{"status": "completed", "on": "2023-10-07"}], [{"status": "completed"}],
+        [{"status": "completed", "on": "2023-10-07", "note": 3}], 2023, 1.0, True,
+    ]
+)  # fmt: skip
+TASK_FIELDS = [
+    f.name for f in attrs.fields(coordagree.Task) if kind_of(f).kind is not Kind.EXTENSIONS
+]
+
+
+@pytest.mark.parametrize("name", TASK_FIELDS)
+@given(value=_JSON | _NEAR_VALID)
+@settings(max_examples=25, suppress_health_check=list(HealthCheck), deadline=None)
+def test_fast_path_agrees_with_the_checked_path_on_any_value_of_any_task_field(
+    name: str, value: Any
+) -> None:
+    document = json.loads(coordagree.dumps(coordagree.seed_programme()))
+    document["schedules"][0]["tasks"][0][name] = value
+    text = json.dumps(document, ensure_ascii=False)
+    fast = _documents._fast(text, "json", None)
+    try:
+        checked: Any = _documents.read_document(text, "json")[0]
+    except coordagree.errors.DocumentError:
+        checked = None
+    if checked is None:
+        assert fast is None  # the fast path never accepts what the checked path refuses
+    elif fast is not None:
+        assert fast == checked
+        for task in fast.tasks:
+            attrs.validate(task)
