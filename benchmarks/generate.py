@@ -113,7 +113,7 @@ def generate(tasks: int, seed: int = 0) -> dict[str, Any]:
     ]
     everyone = ["ban-dan-van", "bcs-tand", "bcs-vksnd", "cuc-thads"]
     return {
-        "coordagree": "1.0",
+        "coordagree": "1.1",
         "id": f"benchmark-{tasks}",
         "title": {
             "vi": "Chương trình phối hợp về công tác dân vận giai đoạn 2023 - 2026",
@@ -182,11 +182,15 @@ def generate(tasks: int, seed: int = 0) -> dict[str, Any]:
         "signatures": [
             {"party": party, "date": "2023-05-29", "event": "ky-ket"} for party in everyone
         ],
-        "provenance": {
-            "source": "Cổng thông tin điện tử tỉnh Quảng Bình",
-            "published": "2023-05-30T10:17:00+07:00",
-            "author_as_written": "PV Hồng Lựu",
-        },
+        "sources": [
+            {
+                "id": "cong-thong-tin",
+                "kind": "news-report",
+                "publisher": "Cổng thông tin điện tử tỉnh Quảng Bình",
+                "published": "2023-05-30T10:17+07:00",
+                "author_as_written": "PV Hồng Lựu",
+            }
+        ],
     }
 
 

@@ -18,7 +18,6 @@ from msgspec import Meta, Struct
 from coordagree import (
     Modality,
     PartOfDay,
-    RelationKind,
     ResponsibilityRole,
     ReviewKind,
     TaskStatus,
@@ -173,17 +172,18 @@ class Amendment(Base):
 
 
 class RelatedInstrument(Base):
-    relation: RelationKind
-    title: Text
-    identifier: str | None = None
-    url: str | None = None
-
-
-class Provenance(Base):
-    source: Text
-    url: str | None = None
+    relation: str
     title: Text | None = None
-    published: dt.datetime | None = None
+    url: str | None = None
+
+
+class Source(Base):
+    id: Id
+    kind: str | None = None
+    title: Text | None = None
+    publisher: Text | None = None
+    url: str | None = None
+    published: str | None = None
     published_as_written: str | None = None
     author: Text | None = None
     author_as_written: str | None = None
@@ -194,8 +194,8 @@ class Provenance(Base):
 class Agreement(Base):
     coordagree: str
     id: Id
-    title: Text
-    kind: str
+    title: Text | None = None
+    kind: str | None = None
     subject: Text | None = None
     languages: tuple[str, ...] = ()
     timezone: str = "UTC"
@@ -213,7 +213,7 @@ class Agreement(Base):
     termination: Termination | None = None
     amendments: tuple[Amendment, ...] = ()
     related: tuple[RelatedInstrument, ...] = ()
-    provenance: Provenance | None = None
+    sources: tuple[Source, ...] = ()
 
 
 _DECODER = msgspec.json.Decoder(Agreement)

@@ -17,7 +17,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from coordagree import (
     Modality,
     PartOfDay,
-    RelationKind,
     ResponsibilityRole,
     ReviewKind,
     TaskStatus,
@@ -185,17 +184,18 @@ class Amendment(Model):
 
 
 class RelatedInstrument(Model):
-    relation: RelationKind
-    title: Text
-    identifier: str | None = None
-    url: str | None = None
-
-
-class Provenance(Model):
-    source: Text
-    url: str | None = None
+    relation: str
     title: Text | None = None
-    published: dt.datetime | None = None
+    url: str | None = None
+
+
+class Source(Model):
+    id: Id
+    kind: str | None = None
+    title: Text | None = None
+    publisher: Text | None = None
+    url: str | None = None
+    published: str | None = None
     published_as_written: str | None = None
     author: Text | None = None
     author_as_written: str | None = None
@@ -206,8 +206,8 @@ class Provenance(Model):
 class Agreement(Model):
     coordagree: str
     id: Id
-    title: Text
-    kind: str
+    title: Text | None = None
+    kind: str | None = None
     subject: Text | None = None
     languages: tuple[str, ...] = ()
     timezone: str = "UTC"
@@ -225,7 +225,7 @@ class Agreement(Model):
     termination: Termination | None = None
     amendments: tuple[Amendment, ...] = ()
     related: tuple[RelatedInstrument, ...] = ()
-    provenance: Provenance | None = None
+    sources: tuple[Source, ...] = ()
 
 
 def load(data: bytes) -> Any:

@@ -19,6 +19,7 @@ from coordagree import (
     Objective,
     Participant,
     ParticipantRole,
+    PartialDate,
     PartOfDay,
     Party,
     PartyKind,
@@ -26,10 +27,10 @@ from coordagree import (
     Period,
     Person,
     Position,
-    Provenance,
     Responsibility,
     ResponsibilityRole,
     Signature,
+    Source,
     Task,
     TaskSchedule,
     Text,
@@ -284,6 +285,7 @@ def build() -> Agreement:
             "vận Tỉnh ủy tiếp tục có sự phối hợp chặt chẽ, bám sát chức năng, nhiệm vụ để thực "
             "hiện hiệu quả các nội dung trong Chương trình đã ký kết."
         ),
+        sources=("quang-binh-portal",),  # the news report it is taken from
     )
     # --8<-- [end:signing]
     # --8<-- [start:agreement]
@@ -315,16 +317,20 @@ def build() -> Agreement:
         signatures=tuple(
             Signature(party=party, date=signing.date, event=signing.id) for party in signatories
         ),
-        provenance=Provenance(
-            source="Quang Binh Portal",
-            title="Ký kết Chương trình phối hợp về công tác dân vận giai đoạn 2023 - 2026",
-            published=pendulum.datetime(2023, 5, 30, 10, 17, tz=pendulum.FixedTimezone(7 * 3600)),
-            published_as_written="10:17, Thứ Ba, 30-5-2023",
-            author="Hồng Lựu",
-            author_as_written="PV Hồng Lựu",
-            note=(
-                "The portal's navigation text and visitor counter after the byline are page "
-                "chrome, not part of the article."
+        sources=(
+            Source(
+                id="quang-binh-portal",
+                kind="news-report",
+                title="Ký kết Chương trình phối hợp về công tác dân vận giai đoạn 2023 - 2026",
+                publisher="Quang Binh Portal",
+                published=PartialDate.parse("2023-05-30T10:17:00+07:00"),
+                published_as_written="10:17, Thứ Ba, 30-5-2023",
+                author="Hồng Lựu",
+                author_as_written="PV Hồng Lựu",
+                note=(
+                    "The portal's navigation text and visitor counter after the byline are page "
+                    "chrome, not part of the article."
+                ),
             ),
         ),
     )

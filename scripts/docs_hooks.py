@@ -8,7 +8,7 @@ A page asks for generated content with a marker comment on a line of its own:
 - ``<!-- coordagree:seed-gantt -->``: the seed programme's Gantt chart (Mermaid).
 
 Generating these at build time means the site cannot drift from the code. The JSON Schema is
-also published at the address in its ``$id`` (``/schema/coordagree-1.0.schema.json``).
+also published at the address in its ``$id`` (``/schema/coordagree-<version>.schema.json``).
 """
 
 from __future__ import annotations

@@ -47,9 +47,9 @@ def test_vietnamese_is_byte_exact() -> None:
 
 def test_version_key_first_and_found_anywhere() -> None:
     text = coordagree.dumps(coordagree.seed_programme())
-    assert text.startswith('{\n  "coordagree": "1.0",')
+    assert text.startswith('{\n  "coordagree": "1.1",')
     data = json.loads(text)
-    moved = {k: v for k, v in data.items() if k != "coordagree"} | {"coordagree": "1.0"}
+    moved = {k: v for k, v in data.items() if k != "coordagree"} | {"coordagree": "1.1"}
     assert coordagree.loads(json.dumps(moved)) == coordagree.seed_programme()
 
 
@@ -139,7 +139,8 @@ def test_every_rule_has_a_corpus_document() -> None:
 
 
 def test_schema_file_matches_generated() -> None:
-    shipped = ROOT / "src" / "coordagree" / "data" / "coordagree-1.0.schema.json"
+    name = f"coordagree-{coordagree.FORMAT_VERSION}.schema.json"
+    shipped = ROOT / "src" / "coordagree" / "data" / name
     assert json.loads(shipped.read_text("utf-8")) == SCHEMA, "stale: run make schema"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 

@@ -50,8 +50,11 @@ def test_seed_holds_every_fact(seed: coordagree.Agreement) -> None:
     assert first.owners == ("ban-dan-van", "bcs-tand") and first.executor == "tand"
     assert first.partners == ("he-thong-tham-muu",)
     assert first.due == Period.parse("2023", as_written="trong năm 2023")
-    assert seed.provenance is not None and seed.provenance.author_as_written == "PV Hồng Lựu"
-    assert seed.provenance.published == pendulum.parse("2023-05-30T10:17:00+07:00")
+    (source,) = seed.sources
+    assert source.kind == "news-report" and source.author_as_written == "PV Hồng Lựu"
+    assert source.published is not None
+    assert source.published.moment == pendulum.parse("2023-05-30T10:17:00+07:00")
+    assert seed.events[0].sources == (source.id,)
 
 
 def test_lookups(seed: coordagree.Agreement) -> None:

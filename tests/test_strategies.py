@@ -47,7 +47,12 @@ def test_arguments_are_checked_eagerly(make: object, argument: str) -> None:
 
 
 # The records reachable from Agreement, and the value classes with a document form of their own.
-MODEL_CLASSES = [*record_classes(coordagree.Agreement), coordagree.Text, coordagree.Period]
+MODEL_CLASSES = [
+    *record_classes(coordagree.Agreement),
+    coordagree.Text,
+    coordagree.Period,
+    coordagree.PartialDate,
+]
 MODEL_CLASSES.append(coordagree.Recurrence)
 
 
@@ -74,7 +79,11 @@ def test_model_classes_are_all_the_public_record_classes() -> None:
             "Period",
             "Person",
             "Position",
-            "Provenance",
+            "Source",
+            "Identifier",
+            "OtherName",
+            "Claim",
+            "PartialDate",
             "Recurrence",
             "RelatedInstrument",
             "Responsibility",
@@ -126,7 +135,7 @@ def test_agreements_cover_the_features_the_validator_checks() -> None:
             "participants": any(e.participants for e in agreement.events),
             "amendments": bool(agreement.amendments),
             "related": bool(agreement.related),
-            "provenance": agreement.provenance is not None,
+            "sources": bool(agreement.sources),
             "translations": any(p.name.translations for p in agreement.parties),
             "extensions": any(t.extensions for t in tasks) or bool(agreement.extensions),
             "descriptions": any(t.description is not None for t in tasks),
@@ -144,7 +153,7 @@ def test_agreements_cover_the_features_the_validator_checks() -> None:
         "participants",
         "amendments",
         "related",
-        "provenance",
+        "sources",
         "translations",
         "extensions",
         "descriptions",

@@ -92,6 +92,7 @@ def test_text_scan_reads_the_text_fields_the_declarations_name() -> None:
         "target_group",
         "means",
         "history",
+        "claims",
     )
     assert set(text_fields(coordagree.TaskSchedule)) == {"title", "tasks"}
     assert "id" not in text_fields(coordagree.Party) and "parent" not in text_fields(

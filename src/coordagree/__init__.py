@@ -6,10 +6,12 @@ Model (frozen attrs classes, `pendulum` dates)
     `Agreement` holds `Party` (bodies, hierarchy, roles), `Person` with `Position`,
     `Objective`, `Commitment` with `Responsibility`, `TaskSchedule` with `Task`
     (`Recurrence`, `StatusChange`), `Review`, `Event` with `Participant`, `Signature`,
-    `Termination`, `Amendment`, `RelatedInstrument`, `Provenance`; human text is `Text`;
-    spans of days are `Period` with their `DatePrecision`. Open codelists: `AgreementKind`,
-    `PartyKind`, `PartyRole`, `ParticipantRole`, `EventKind`; closed ones: `Modality`,
-    `ResponsibilityRole`, `TaskStatus`, `ReviewKind`, `PartOfDay`, `RelationKind`.
+    `Termination`, `Amendment`, `RelatedInstrument` (lineage); where facts come from:
+    `Source`, `Identifier`, `OtherName`, `Claim`; human text is `Text`; spans of days are
+    `Period` with their `DatePrecision`, dates at any precision `PartialDate`. Open codelists:
+    `AgreementKind`, `PartyKind`, `PartyRole`, `ParticipantRole`, `EventKind`, `RelationKind`,
+    `InstrumentKind`, `IdentifierScheme`, `NameKind`, `SourceKind`; closed ones: `Modality`,
+    `ResponsibilityRole`, `TaskStatus`, `ReviewKind`, `PartOfDay`.
 Documents (JSON, YAML, TOML)
     `load`, `loads`, `dump`, `dumps`, `Limits`, `make_converter`, `json_schema`,
     `upgrade`, `FORMAT_VERSION`, `configure_converter`; `seed_programme` is the bundled example.
@@ -38,7 +40,10 @@ from coordagree._agreement import Agreement
 from coordagree._codelists import (
     AgreementKind,
     EventKind,
+    IdentifierScheme,
+    InstrumentKind,
     Modality,
+    NameKind,
     ParticipantRole,
     PartOfDay,
     PartyKind,
@@ -46,6 +51,7 @@ from coordagree._codelists import (
     RelationKind,
     ResponsibilityRole,
     ReviewKind,
+    SourceKind,
     TaskStatus,
 )
 from coordagree._commitments import Commitment, Objective, Responsibility
@@ -63,14 +69,15 @@ from coordagree._documents import (
 from coordagree._events import Event, Participant, Signature
 from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
+from coordagree._partial_date import PartialDate
 from coordagree._parties import Party, Person, Position
 from coordagree._period import DatePrecision, Period
-from coordagree._provenance import Provenance
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
 from coordagree._rules import RULES, Rule
 from coordagree._schema import json_schema
 from coordagree._seed import seed_programme
+from coordagree._sources import Claim, Identifier, OtherName, Source
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text
@@ -84,17 +91,24 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "Amendment",
+    "Claim",
     "Commitment",
     "DatePrecision",
     "Event",
     "EventKind",
     "FORMAT_VERSION",
     "Finding",
+    "Identifier",
+    "IdentifierScheme",
+    "InstrumentKind",
     "Limits",
     "Modality",
+    "NameKind",
     "Objective",
     "Occurrence",
+    "OtherName",
     "PartOfDay",
+    "PartialDate",
     "Participant",
     "ParticipantRole",
     "Party",
@@ -103,7 +117,6 @@ __all__ = [
     "Period",
     "Person",
     "Position",
-    "Provenance",
     "RULES",
     "Recurrence",
     "RelatedInstrument",
@@ -116,6 +129,8 @@ __all__ = [
     "Rule",
     "Severity",
     "Signature",
+    "Source",
+    "SourceKind",
     "StatusChange",
     "Task",
     "TaskSchedule",

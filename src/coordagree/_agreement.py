@@ -18,8 +18,8 @@ from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
 from coordagree._parties import Party, Person
 from coordagree._period import Period
-from coordagree._provenance import Provenance
 from coordagree._reviews import Review
+from coordagree._sources import Claim, Identifier, OtherName, Source
 from coordagree._tasks import Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text, to_text
@@ -40,8 +40,11 @@ class Agreement:
 
     Attributes:
         id: The agreement's id.
-        title: Its title.
-        kind: Known values in `AgreementKind`, others allowed.
+        title: Its title, where a source gives one.
+        kind: Known values in `AgreementKind`, others allowed; absent when no source says.
+        identifiers: Its numbers ("Số: 01/QCPH/UBND-UBMTTQ", "MOU 225-16-020"), as each source
+            writes them.
+        other_names: Its other titles, as other sources give them.
         subject: What it is about ("công tác dân vận").
         languages: BCP 47 tags of the languages its text is in, the main one first.
         timezone: The IANA time zone its dates are in.
@@ -59,14 +62,22 @@ class Agreement:
         signatures: Who signed for which party, and when.
         termination: How it ends other than by its period.
         amendments: Changes made after signing.
-        related: Instruments it implements, supersedes, accompanies or amends.
-        provenance: Where this record came from.
+        related: Instruments it relates to: legal bases, what it supersedes or implements,
+            companions, the instruction it is enclosed in.
+        sources: Where this record's facts come from; records cite them by id.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     id: str = attrs.field(**kinds.identity())
-    title: Text = attrs.field(converter=to_text, **kinds.text())
-    kind: str = attrs.field(**kinds.code(AgreementKind, closed=False))
+    title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    kind: str | None = attrs.field(default=None, **kinds.code(AgreementKind, closed=False))
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Identifier)
+    )
+    other_names: tuple[OtherName, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(OtherName)
+    )
     subject: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     languages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.tags())
     timezone: str = attrs.field(default="UTC", **kinds.timezone())
@@ -104,7 +115,10 @@ class Agreement:
     related: tuple[RelatedInstrument, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(RelatedInstrument)
     )
-    provenance: Provenance | None = attrs.field(default=None, **kinds.record(Provenance))
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Source, table="source")
+    )
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     # -- index --------------------------------------------------------------------------------
@@ -120,6 +134,22 @@ class Agreement:
             raise UnknownIdError(kind, id) from None
 
     # -- lookups ------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """How to name the agreement: its title, else its subject, else its id."""
+        for text in (self.title, self.subject):
+            if text is not None and text.value.strip():
+                return text.value
+        return self.id
+
+    def source(self, source_id: str) -> Source:
+        """The source with id ``source_id``.
+
+        Raises:
+            UnknownIdError: no such source.
+        """
+        return self._get(self._index.sources, "source", source_id)  # type: ignore[no-any-return]
 
     def day_of(self, moment: pendulum.DateTime) -> pendulum.Date:
         """The day ``moment`` falls on in the agreement's time zone.
@@ -235,6 +265,7 @@ class _Index:
     parties: dict[str, Party]
     people: dict[str, Person]
     commitments: dict[str, Commitment]
+    sources: dict[str, Source]
     tasks: dict[str, Task]
     task_schedule: dict[str, TaskSchedule]
     children: dict[str | None, list[Party]]
@@ -254,6 +285,7 @@ class _Index:
             parties=_first_by_id(agreement.parties),
             people=_first_by_id(agreement.people),
             commitments=_first_by_id(agreement.commitments),
+            sources=_first_by_id(agreement.sources),
             tasks=tasks,
             task_schedule=task_schedule,
             children=children,

@@ -18,7 +18,11 @@ from coordagree.errors import InvalidTypeError, InvalidValueError
 __all__ = [
     "AgreementKind",
     "EventKind",
+    "INVERSE_RELATIONS",
+    "IdentifierScheme",
+    "InstrumentKind",
     "Modality",
+    "NameKind",
     "PartOfDay",
     "ParticipantRole",
     "PartyKind",
@@ -26,6 +30,7 @@ __all__ = [
     "RelationKind",
     "ResponsibilityRole",
     "ReviewKind",
+    "SourceKind",
     "TaskStatus",
 ]
 
@@ -134,12 +139,109 @@ class ParticipantRole(enum.StrEnum):
 
 
 class RelationKind(enum.StrEnum):
-    """How an agreement relates to another instrument."""
+    """Known ways an agreement relates to another instrument (an open list since format 1.1)."""
 
+    LEGAL_BASIS = "legal-basis"
+    """Căn cứ: an instrument the agreement is made under ("Căn cứ Nghị quyết liên tịch số ...")."""
     IMPLEMENTS = "implements"
+    """The agreement carries the instrument out (a programme implementing a resolution)."""
+    ISSUED_BY = "issued-by"
+    """The instrument that issues the agreement (the joint resolution that issues a quy chế)."""
     SUPERSEDES = "supersedes"
-    ACCOMPANIES = "accompanies"
+    """The agreement replaces the instrument ("thay cho Quy chế phối hợp số ...")."""
+    SUPERSEDED_BY = "superseded-by"
+    """The instrument replaces the agreement."""
     AMENDS = "amends"
+    """The agreement changes the instrument."""
+    AMENDED_BY = "amended-by"
+    """The instrument changes the agreement."""
+    ACCOMPANIES = "accompanies"
+    """A companion signed together, at the same ceremony."""
+    EMBEDDED_IN = "embedded-in"
+    """The agreement is part of the instrument ("Enclosure (3)" of an instruction)."""
+    CITES = "cites"
+    """The agreement mentions the instrument, without one of the links above."""
+    RELATED = "related"
+    """A link the source does not state."""
+
+
+INVERSE_RELATIONS: dict[str, str] = {
+    RelationKind.SUPERSEDES: RelationKind.SUPERSEDED_BY,
+    RelationKind.SUPERSEDED_BY: RelationKind.SUPERSEDES,
+    RelationKind.AMENDS: RelationKind.AMENDED_BY,
+    RelationKind.AMENDED_BY: RelationKind.AMENDS,
+}
+"""The relation seen from the other instrument, for relations that have one."""
+
+
+class InstrumentKind(enum.StrEnum):
+    """Known kinds of instrument an agreement relates to (an open list)."""
+
+    COORDINATION_PROGRAMME = "coordination-programme"
+    COORDINATION_REGULATION = "coordination-regulation"
+    MOU = "mou"
+    MOA = "moa"
+    JOINT_RESOLUTION = "joint-resolution"
+    """Nghị quyết liên tịch."""
+    RESOLUTION = "resolution"
+    """Nghị quyết."""
+    DIRECTIVE = "directive"
+    """Chỉ thị."""
+    DECISION = "decision"
+    """Quyết định."""
+    PLAN = "plan"
+    """Kế hoạch."""
+    LAW = "law"
+    """Luật, or a statute."""
+    DECREE = "decree"
+    """Nghị định."""
+    INSTRUCTION = "instruction"
+    """An agency instruction or directive that encloses agreements."""
+    REGULATION = "regulation"
+    """Quy định, or a federal regulation."""
+
+
+class IdentifierScheme(enum.StrEnum):
+    """Known schemes of numbers and identifiers (an open list)."""
+
+    DOCUMENT_NUMBER = "document-number"
+    """Số và ký hiệu văn bản ("Số: 01/QCPH/UBND-UBMTTQ"), or a US document's number."""
+    AGREEMENT_NUMBER = "agreement-number"
+    """An agreement's own number in a register of agreements ("MOU 225-16-020")."""
+    REGISTER_ENTRY = "register-entry"
+    """An entry in an index or register of agreements."""
+    ORGANISATION_CODE = "organisation-code"
+    """A body's code in an official list."""
+
+
+class NameKind(enum.StrEnum):
+    """Known kinds of other name (an open list)."""
+
+    SHORT = "short"
+    """A short form or abbreviation ("TAND tỉnh", "USGS")."""
+    FORMER = "former"
+    """A name no longer used."""
+    VARIANT = "variant"
+    """A spelling seen in another source ("Y Déc H'Đớk")."""
+    TITLE = "title"
+    """Another title of an agreement, as another source gives it."""
+    TRANSLATION = "translation"
+    """The name in another language, as a source gives it."""
+
+
+class SourceKind(enum.StrEnum):
+    """Known kinds of source a record is taken from (an open list)."""
+
+    AGREEMENT_TEXT = "agreement-text"
+    """The agreement's own text."""
+    NEWS_REPORT = "news-report"
+    """A news report (a provincial portal, a newspaper)."""
+    NOTICE = "notice"
+    """A notice or announcement by a party."""
+    INDEX = "index"
+    """An index or list of agreements."""
+    REGISTER = "register"
+    """An official register."""
 
 
 @functools.cache

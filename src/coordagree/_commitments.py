@@ -9,6 +9,7 @@ from coordagree import _fields as kinds
 from coordagree._codelists import Modality, ResponsibilityRole, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._sources import Claim
 from coordagree._text import Text, to_text
 from coordagree._validators import to_date, to_tuple
 
@@ -22,10 +23,14 @@ class Objective:
     Attributes:
         id: Unique among the agreement's objectives.
         text: The aim as stated.
+        sources: Ids of the sources that support it.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     id: str = attrs.field(**kinds.identity())
     text: Text = attrs.field(converter=to_text, **kinds.text())
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    extensions: Extensions = kinds.extensions()
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -35,6 +40,7 @@ class Responsibility:
     Attributes:
         party: Id of the party.
         role: ``lead`` (chủ trì) or ``co-operating`` (phối hợp).
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     party: str = attrs.field(**kinds.ref("party"))
@@ -43,6 +49,7 @@ class Responsibility:
         converter=closed(ResponsibilityRole),  # type: ignore[misc]
         **kinds.code(ResponsibilityRole, closed=True),
     )
+    extensions: Extensions = kinds.extensions()
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -60,6 +67,8 @@ class Commitment:
         responsible: The parties answerable for it, each as lead or co-operating.
         objectives: Ids of the objectives it serves.
         effective: Its own effective date, where it differs from the agreement's.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -80,6 +89,8 @@ class Commitment:
         default=(), converter=to_tuple, **kinds.refs("objective")
     )
     effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     @property

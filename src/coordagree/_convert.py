@@ -30,6 +30,7 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
@@ -265,6 +266,32 @@ written_period = by_identity(_write_period)
 """A period's document form, shared by every caller: for writers that only read it."""
 
 
+def _structure_partial_date(value: Any, _: type) -> PartialDate:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"  # an unquoted year in YAML or TOML
+    if isinstance(value, _dt.datetime | _dt.date):  # a TOML date or datetime
+        converted = to_partial_date(value)
+        assert isinstance(converted, PartialDate)
+        return converted
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"expected a date such as 2023, 2023-05, 2023-05-29 or 2023-05-29T10:17+07:00, "
+            f"got {_kind(value)} ({value!r})",
+            field="",
+            value=value,
+            code="bad-date",
+        )
+    try:
+        return PartialDate.parse(value)
+    except InvalidValueError as exc:
+        exc.field = ""
+        raise
+
+
+def _structure_data(value: Any, _: Any) -> Any:
+    return value  # plain data as given; its field's validator checks it
+
+
 def _structure_recurrence(value: Any, _: type) -> Recurrence:
     if not isinstance(value, str):
         raise _wrong("RRULE text such as 'FREQ=YEARLY'", value, code="bad-rrule")
@@ -290,7 +317,11 @@ def _has_extensions(cls: type) -> bool:
 
 
 def _is_record(cls: Any) -> bool:
-    return isinstance(cls, type) and attrs.has(cls) and cls not in (Text, Period, Recurrence)
+    return (
+        isinstance(cls, type)
+        and attrs.has(cls)
+        and cls not in (Text, Period, Recurrence, PartialDate)
+    )
 
 
 def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
@@ -414,6 +445,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, unstructure_period)
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook_func(lambda t: t is Any, _structure_data)
     converter.register_structure_hook(Recurrence, _structure_recurrence)
     converter.register_unstructure_hook(Recurrence, str)
     converter.register_structure_hook_func(

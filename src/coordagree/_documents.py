@@ -1,6 +1,6 @@
 """Documents: load and dump agreements as JSON, YAML or TOML, in a versioned format.
 
-A document's first key is ``coordagree: "1.0"``, its format version; the rest is the agreement,
+A document's first key is ``coordagree: "1.1"``, its format version; the rest is the agreement,
 keyed by the classes' attribute names. This module joins `_formats` (text ⇄ plain data) and
 `_convert` (plain data ⇄ model), and owns format versions and upgrades.
 """
@@ -11,7 +11,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from coordagree._formats import (
 from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
 from coordagree._tasks import StatusChange, Task
+from coordagree._upgrades import UPGRADES
 from coordagree.errors import (
     DocumentError,
     Finding,
@@ -56,14 +57,13 @@ __all__ = [
     "upgrade",
 ]
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 """The document format version this coordagree writes."""
 
 VERSION_KEY = "coordagree"
 """The key that holds a document's format version."""
 
-_UPGRADES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
-"""Format version -> (next version, function that upgrades a document to it)."""
+_UPGRADES = UPGRADES
 
 
 @functools.cache
@@ -321,7 +321,7 @@ def loads(
     Examples:
         >>> import coordagree
         >>> text = '''
-        ... coordagree: "1.0"
+        ... coordagree: "1.1"
         ... id: demo
         ... title: Biên bản ghi nhớ
         ... kind: mou
@@ -436,7 +436,7 @@ def dumps(agreement: Agreement, format: Format = "json") -> str:
     Examples:
         >>> import coordagree
         >>> print(coordagree.dumps(coordagree.seed_programme(), "yaml")[:57])
-        coordagree: '1.0'
+        coordagree: '1.1'
         id: qb-dan-van-tu-phap-2023-2026
         title:
     """

@@ -9,6 +9,7 @@ from coordagree import _fields as kinds
 from coordagree._codelists import EventKind, ParticipantRole, PartOfDay, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._sources import Claim
 from coordagree._text import Text, to_text
 from coordagree._validators import to_date, to_datetime, to_tuple
 
@@ -24,6 +25,7 @@ class Participant:
         role: Their role at the event; known values in `ParticipantRole`, others allowed.
         positions: Ids of the person's positions cited for this event.
         party: Id of the party they represented, where the source says.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     person: str = attrs.field(**kinds.ref("person"))
@@ -34,6 +36,7 @@ class Participant:
         default=(), converter=to_tuple, **kinds.refs("position", within="person")
     )
     party: str | None = attrs.field(default=None, **kinds.ref("party"))
+    extensions: Extensions = kinds.extensions()
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -52,6 +55,8 @@ class Event:
         organiser: Id of the party that organised it.
         participants: Who took part, and in what role (the chair has role ``chair``).
         summary: What was said or decided.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -74,6 +79,8 @@ class Event:
         default=(), converter=to_tuple, **kinds.records(Participant)
     )
     summary: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     @property
@@ -96,9 +103,15 @@ class Signature:
         person: Id of the person who signed for it, where known.
         date: The day it signed, where known.
         event: Id of the event at which it signed.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     party: str = attrs.field(**kinds.ref("party"))
     person: str | None = attrs.field(default=None, **kinds.ref("person"))
     date: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
     event: str | None = attrs.field(default=None, **kinds.ref("event"))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
+    extensions: Extensions = kinds.extensions()

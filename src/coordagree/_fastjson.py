@@ -47,6 +47,7 @@ from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
 from coordagree._text import Text
+from coordagree._upgrades import UPGRADES
 from coordagree._validators import is_id
 from coordagree.errors import CoordagreeError
 
@@ -488,6 +489,14 @@ def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
     return schedule
 
 
+def _upgraded(document: dict[str, Any], version: str) -> dict[str, Any]:
+    while document.get("coordagree") != version:
+        following, step = UPGRADES[document["coordagree"]]
+        document = step(document)
+        document["coordagree"] = following
+    return document
+
+
 def _check_rest(value: Any) -> None:
     """Check the strings, depth and size of what the ordinary converter reads."""
     stack = [(value, 0)]
@@ -549,9 +558,17 @@ def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
         document = orjson.loads(data)
     except orjson.JSONDecodeError:
         raise Irregular from None
-    if type(document) is not dict or document.get("coordagree") != version:
+    if type(document) is not dict:
         raise Irregular
     _check_unique_keys(data, document)
+    stated = document.get("coordagree")
+    if stated != version:  # an older version is upgraded as plain data, as the checked path does
+        if type(stated) is not str or stated not in UPGRADES:
+            raise Irregular
+        try:
+            document = _upgraded(document, version)
+        except Exception:  # whatever it is, the checked path reports it properly
+            raise Irregular from None
     schedules = document.get("schedules", [])
     if type(schedules) is not list:
         raise Irregular

@@ -74,7 +74,7 @@ def writer(
             extensions = name
             continue
         value = f"record.{name}"
-        if kind.kind is Kind.TEXT:
+        if kind.kind is Kind.TEXT and not kind.many:
             expression = "(v.value if v.lang is None else text(v))"
         elif kind.kind is Kind.REF and kind.many:
             expression = "ids(v)"

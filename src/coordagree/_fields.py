@@ -39,9 +39,10 @@ from coordagree._codelists import closed as _closed
 from coordagree._codelists import member_of
 from coordagree._extensions import freeze_extensions
 from coordagree._extensions import validate_extensions as _check_extensions
+from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
-from coordagree._text import Text, to_text
+from coordagree._text import Text, to_text, to_texts
 from coordagree._validators import (
     each,
     identifier,
@@ -54,7 +55,7 @@ from coordagree._validators import (
     to_datetime,
     to_tuple,
 )
-from coordagree.errors import InvalidValueError
+from coordagree.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "META",
@@ -62,8 +63,10 @@ __all__ = [
     "Kind",
     "code",
     "count",
+    "data",
     "date",
     "datetime",
+    "document",
     "extensions",
     "fields_of",
     "implied",
@@ -71,6 +74,7 @@ __all__ = [
     "identity",
     "kind_of",
     "kinded_fields",
+    "partial_date",
     "period",
     "record",
     "record_classes",
@@ -81,6 +85,7 @@ __all__ = [
     "string",
     "tags",
     "text",
+    "texts",
     "timezone",
     "to_recurrences",
     "walk_records",
@@ -114,6 +119,8 @@ class Kind(enum.StrEnum):
     """A day (`pendulum.Date`)."""
     DATETIME = "datetime"
     """A moment with its UTC offset (`pendulum.DateTime`)."""
+    PARTIAL_DATE = "partial-date"
+    """A date at whatever precision the source gives (`PartialDate`)."""
     RECURRENCES = "recurrences"
     """RRULEs (`Recurrence`)."""
     RECORD = "record"
@@ -128,6 +135,10 @@ class Kind(enum.StrEnum):
     """An IANA time zone name."""
     EXTENSIONS = "extensions"
     """``x-`` extension data."""
+    DATA = "data"
+    """Plain data kept as given (a claimed value, in its document form)."""
+    DOCUMENT = "document"
+    """The id of another coordagree document (resolved across a folder, not in one)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +189,11 @@ def text() -> dict[str, Any]:
     return _meta(FieldKind(kind=Kind.TEXT))
 
 
+def texts() -> dict[str, Any]:
+    """Several human texts (names of bodies that are not parties)."""
+    return _meta(FieldKind(kind=Kind.TEXT, many=True))
+
+
 def wording() -> dict[str, Any]:
     """A source's wording of a value, kept as written."""
     return _meta(FieldKind(kind=Kind.WORDING))
@@ -216,6 +232,21 @@ def date() -> dict[str, Any]:
 def datetime() -> dict[str, Any]:
     """A moment with its UTC offset."""
     return _meta(FieldKind(kind=Kind.DATETIME))
+
+
+def partial_date() -> dict[str, Any]:
+    """A date at whatever precision the source gives."""
+    return _meta(FieldKind(kind=Kind.PARTIAL_DATE))
+
+
+def data() -> dict[str, Any]:
+    """Plain data (strings, numbers, booleans, lists, maps), kept as given."""
+    return _meta(FieldKind(kind=Kind.DATA))
+
+
+def document() -> dict[str, Any]:
+    """The id of another coordagree document."""
+    return _meta(FieldKind(kind=Kind.DOCUMENT))
 
 
 def recurrences() -> dict[str, Any]:
@@ -315,6 +346,30 @@ def _timezone(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         ) from None
 
 
+def _plain_data(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Plain data only: what JSON, YAML and TOML can all hold (no None inside lists or maps)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                raise InvalidTypeError(
+                    f"'{attribute.name}' keys must be strings (got {value!r})",
+                    field=attribute.name,
+                    value=value,
+                )
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif not isinstance(item, str | int | float | bool):
+            raise InvalidTypeError(
+                f"'{attribute.name}' must be plain data: strings, numbers, booleans, lists "
+                f"and maps (got {item!r})",
+                field=attribute.name,
+                value=value,
+            )
+
+
 def _strings(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(tuple)(_inst, attribute, value)
     each(str)(_inst, attribute, value)
@@ -336,6 +391,8 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
     if k is Kind.ID:
         return None, identifier
     if k is Kind.TEXT:
+        if many:
+            return to_texts, _all(instance_of(tuple), each(Text))
         return to_text, maybe(instance_of(Text))
     if k in (Kind.WORDING, Kind.STRING):
         return None, maybe(instance_of(str))
@@ -354,6 +411,12 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
         return to_date, maybe(is_date)
     if k is Kind.DATETIME:
         return to_datetime, maybe(is_aware_datetime)
+    if k is Kind.PARTIAL_DATE:
+        return to_partial_date, maybe(instance_of(PartialDate))
+    if k is Kind.DATA:
+        return None, maybe(_plain_data)
+    if k is Kind.DOCUMENT:
+        return None, maybe(identifier)
     if k is Kind.RECURRENCES:
         return to_recurrences, _all(instance_of(tuple), each(Recurrence))
     if k is Kind.RECORD:

@@ -30,7 +30,8 @@ def _register() -> None:
 _MODEL_CLASSES = (
     "Agreement", "Period", "Text", "Recurrence", "Party", "Person", "Position", "Objective",
     "Commitment", "Responsibility", "Task", "StatusChange", "TaskSchedule", "Review", "Event",
-    "Participant", "Signature", "Termination", "Provenance", "Amendment", "RelatedInstrument",
+    "Participant", "Signature", "Termination", "Amendment", "RelatedInstrument", "Source",
+    "Identifier", "OtherName", "Claim", "PartialDate",
 )  # fmt: skip
 
 
@@ -75,7 +76,23 @@ def _registered() -> dict[type, Any]:
         ),
         ca.Signature: one(cs.signatures()),
         ca.Termination: cs.terminations(),
-        ca.Provenance: cs.provenances(),
+        ca.Source: one(cs.sources(max_size=1)),
+        ca.Identifier: cs.identifiers(),
+        ca.OtherName: cs.other_names(),
+        ca.Claim: one(
+            cs.agreements().map(lambda a: tuple(c for r in _records(a) for c in _claims(r)))
+        ),
+        ca.PartialDate: cs.partial_dates(),
         ca.Amendment: one(cs.amendments(max_size=1)),
         ca.RelatedInstrument: cs.related_instruments(min_size=1, max_size=1).map(_first),
     }
+
+
+def _records(agreement: Any) -> Any:
+    from coordagree._fields import walk_records
+
+    return [record for _, record in walk_records(agreement)]
+
+
+def _claims(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, "claims", ()))

@@ -11,6 +11,7 @@ from coordagree import _fields as kinds
 from coordagree._codelists import PartyKind, PartyRole
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._sources import Claim, Identifier, OtherName
 from coordagree._text import Text, to_text
 from coordagree._validators import to_date, to_tuple
 from coordagree.errors import InvalidValueError
@@ -46,6 +47,10 @@ class Party:
         roles: Its roles in this agreement; known values in `PartyRole`, others allowed.
         parent: Id of the body it belongs to.
         directed_by: Id of the party that directs it (chỉ đạo).
+        identifiers: Its numbers and identifiers, as each source writes them.
+        other_names: Its other names: short forms, former names, spelling variants.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -58,6 +63,14 @@ class Party:
     )
     parent: str | None = attrs.field(default=None, **kinds.ref("party"))
     directed_by: str | None = attrs.field(default=None, **kinds.ref("party"))
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Identifier)
+    )
+    other_names: tuple[OtherName, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(OtherName)
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     def has_role(self, role: str) -> bool:
@@ -75,6 +88,9 @@ class Position:
         body: Id of the party (body) where it is held.
         start: First day in office, where known.
         end: Last day in office, where known.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     id: str = attrs.field(**kinds.identity())
@@ -84,6 +100,9 @@ class Position:
     end: pendulum.Date | None = attrs.field(
         default=None, validator=_check_position_end, converter=to_date, **kinds.date()
     )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
+    extensions: Extensions = kinds.extensions()
 
     def held_on(self, day: pendulum.Date) -> bool:
         """Whether the position was held on ``day``, as far as its dates say."""
@@ -99,6 +118,10 @@ class Person:
         name: The person's name as written ("Lê Văn Bảo").
         honorific: How the source addresses them ("đồng chí").
         positions: Their positions, concurrent or successive.
+        identifiers: Its numbers and identifiers, as each source writes them.
+        other_names: Its other names: short forms, former names, spelling variants.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -108,6 +131,14 @@ class Person:
     positions: tuple[Position, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Position, table="position")
     )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Identifier)
+    )
+    other_names: tuple[OtherName, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(OtherName)
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     def position(self, position_id: str) -> Position | None:

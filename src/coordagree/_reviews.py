@@ -6,9 +6,11 @@ import attrs
 
 from coordagree import _fields as kinds
 from coordagree._codelists import ReviewKind, closed
+from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields, to_recurrences
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
+from coordagree._sources import Claim
 from coordagree._text import Text, to_text
 from coordagree._validators import to_tuple
 
@@ -27,6 +29,9 @@ class Review:
         recurrence: RRULEs it repeats by, starting where `due` starts.
         hosts: Ids of the parties that hold it.
         rotation: Ids of the parties that host it in turn, one occurrence each.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     id: str = attrs.field(**kinds.identity())
@@ -41,6 +46,9 @@ class Review:
     )
     hosts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
+    extensions: Extensions = kinds.extensions()
 
     def hosts_for(self, occurrence: int) -> tuple[str, ...]:
         """The hosts of the ``occurrence``-th occurrence (0-based), rotation applied."""

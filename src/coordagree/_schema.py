@@ -5,7 +5,7 @@ annotations and refined by their declared kinds (ids and references carry the id
 counts their minimum, open codelists their known values as examples). The few types with their
 own document form (`Text`, `Period`, dates, RRULEs) have hand-written entries here, next to the
 converter hooks that read them. The same schema ships as
-``coordagree/data/coordagree-1.0.schema.json``: ``make schema`` writes it, and a test fails
+``coordagree/data/coordagree-<version>.schema.json``: ``make schema`` writes it, and a test fails
 when it is stale.
 """
 
@@ -24,6 +24,7 @@ from coordagree._agreement import Agreement
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._fields import Kind, kind_of
+from coordagree._partial_date import PartialDate
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
@@ -59,12 +60,12 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
             "is that whole year, month or day; an object gives start, an optional end (absent: "
             "open-ended) and the source's wording.",
             "oneOf": [
-                {"$ref": "#/$defs/PartialDate"},
+                {"$ref": "#/$defs/ReducedDate"},
                 {
                     "type": "object",
                     "properties": {
-                        "start": {"$ref": "#/$defs/PartialDate"},
-                        "end": {"$ref": "#/$defs/PartialDate"},
+                        "start": {"$ref": "#/$defs/ReducedDate"},
+                        "end": {"$ref": "#/$defs/ReducedDate"},
                         "as_written": {"type": "string"},
                     },
                     "required": ["start"],
@@ -85,6 +86,23 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
             "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$",
         },
     ),
+    PartialDate: (
+        "PartialDate",
+        {
+            "description": "A date at the precision its source gives (EDTF level 1): YYYY, "
+            "YYYY-MM, YYYY-MM-DD, or a time YYYY-MM-DDTHH:MM[:SS] with or without its UTC "
+            "offset; a final ~ marks it approximate, ? uncertain, % both (an unquoted year is "
+            "accepted).",
+            "oneOf": [
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?"
+                    r"(Z|[+-]\d{2}:\d{2})?)?)?)?[?~%]?$",
+                },
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+        },
+    ),
     Recurrence: (
         "Recurrence",
         {
@@ -95,7 +113,7 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
     ),
 }
 
-_PARTIAL_DATE = {
+_REDUCED_DATE = {
     "description": "A date at year, month or day precision: YYYY, YYYY-MM or YYYY-MM-DD "
     "(an unquoted year is accepted).",
     "oneOf": [
@@ -128,7 +146,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
 
 class _Builder:
     def __init__(self) -> None:
-        self.defs: dict[str, Any] = {"PartialDate": _PARTIAL_DATE}
+        self.defs: dict[str, Any] = {"ReducedDate": _REDUCED_DATE}
 
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
@@ -175,6 +193,10 @@ class _Builder:
         kind = kind_of(field)
         one: dict[str, Any] | None = None
         if kind.kind in (Kind.ID, Kind.REF):
+            one = {"type": "string", "pattern": _ID_PATTERN}
+        elif kind.kind is Kind.DATA:
+            return {}  # plain data, checked against the field it claims about by validation
+        elif kind.kind is Kind.DOCUMENT:
             one = {"type": "string", "pattern": _ID_PATTERN}
         elif kind.kind is Kind.COUNT:
             one = {"type": "integer", "minimum": kind.minimum or 0}
@@ -225,7 +247,7 @@ def json_schema() -> dict[str, Any]:
     Examples:
         >>> import coordagree
         >>> coordagree.json_schema()["properties"]["coordagree"]["const"]
-        '1.0'
+        '1.1'
     """
     builder = _Builder()
     agreement = builder.record(Agreement)

@@ -11,6 +11,7 @@ from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields, to_recurrences
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
+from coordagree._sources import Claim
 from coordagree._text import Text, to_text
 from coordagree._validators import to_date, to_tuple
 
@@ -25,6 +26,7 @@ class StatusChange:
         status: The status from that day.
         on: The day it changed.
         note: What happened.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     status: TaskStatus = attrs.field(
@@ -33,6 +35,7 @@ class StatusChange:
     )
     on: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
     note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    extensions: Extensions = kinds.extensions()
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -56,6 +59,8 @@ class Task:
         planned: When it is planned to run.
         actual: When it actually ran; a completed task's `actual` has an end.
         implements: Ids of the commitments it carries out.
+        sources: Ids of the sources that support it.
+        claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -85,6 +90,8 @@ class Task:
     implements: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.refs("commitment")
     )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     @property
@@ -132,6 +139,7 @@ class TaskSchedule:
         period: The sub-period the tasks belong to.
         title: Its heading ("nhiệm vụ cụ thể trong năm 2023").
         tasks: Its tasks.
+        sources: Ids of the sources that support it.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
@@ -139,6 +147,7 @@ class TaskSchedule:
     period: Period = attrs.field(**kinds.period())
     title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     tasks: tuple[Task, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Task))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     extensions: Extensions = kinds.extensions()
 
     def task(self, task_id: str) -> Task | None:

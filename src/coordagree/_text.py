@@ -11,7 +11,7 @@ import attrs
 from coordagree._validators import instance_of
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Text", "to_text"]
+__all__ = ["Text", "to_text", "to_texts"]
 
 
 def _nfc(value: Any) -> Any:
@@ -113,3 +113,10 @@ def to_text(value: Any) -> Any:
         (lang, text), *rest = value.items()
         return Text(text, lang=lang, translations=dict(rest))
     return value
+
+
+def to_texts(value: Any) -> Any:
+    """Converter: a list of strings or language maps becomes a tuple of `Text`."""
+    if value is None or isinstance(value, str | Mapping):
+        return value  # left for the validator to name
+    return tuple(to_text(item) for item in value)

@@ -21,8 +21,10 @@ def uid(agreement: Agreement, kind: str, item: str) -> str:
 
 
 def _stamp(agreement: Agreement) -> pendulum.DateTime:
-    if agreement.provenance is not None and agreement.provenance.published is not None:
-        return agreement.provenance.published.in_timezone("UTC")
+    for source in agreement.sources:  # the first publication stated to the moment
+        moment = source.published.moment if source.published is not None else None
+        if moment is not None:
+            return moment.in_timezone("UTC")
     start = agreement.period.start if agreement.period is not None else pendulum.Date(1970, 1, 1)
     return pendulum.datetime(start.year, start.month, start.day, tz="UTC")
 
@@ -74,7 +76,7 @@ def to_ics(agreement: Agreement) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coordagree//coordagree//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", agreement.title.value)
+    calendar.add("x-wr-calname", agreement.name)
     calendar.add("x-wr-timezone", agreement.timezone)
     stamp = _stamp(agreement)
 

@@ -36,7 +36,7 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
         )
     lines = [
         "gantt",
-        f"    title {_label(agreement.title.value)}",
+        f"    title {_label(agreement.name)}",
         "    dateFormat YYYY-MM-DD",
     ]
     names = {party.id: _label(party.name.value) for party in agreement.parties}

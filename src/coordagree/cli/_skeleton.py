@@ -6,7 +6,7 @@ __all__ = ["SKELETON"]
 
 SKELETON = """\
 # A coordagree document. Keys are the Python classes' attribute names; see the format reference.
-coordagree: "1.0"                 # the format version: keep it first
+coordagree: "1.1"                 # the format version: keep it first
 id: my-programme                  # letters, digits and . _ : -
 title: Chương trình phối hợp      # a string, or a language map {vi: ..., en: ...}
 kind: coordination-programme      # or coordination-regulation, mou, moa, ...

@@ -6,7 +6,7 @@ round-trips through JSON, YAML and TOML. `broken_documents` applies one known de
 document and says which finding it must produce.
 
 One module a kind of record: `_base` (text, ids, periods, recurrences, the swarm, fields
-drawn by kind), `_parties`, `_commitments`, `_tasks`, `_events`, `_instruments`,
+drawn by kind), `_sources`, `_parties`, `_commitments`, `_tasks`, `_events`, `_instruments`,
 `_agreements`, `_documents`.
 
 Strategies shrink towards small agreements: few parties, one schedule, no tasks, plain strings,
@@ -25,17 +25,17 @@ except ImportError:  # pragma: no cover - depends on the environment
     ) from None
 
 from coordagree.strategies._agreements import agreements
-from coordagree.strategies._base import ids, periods, recurrences, texts
+from coordagree.strategies._base import ids, partial_dates, periods, recurrences, texts
 from coordagree.strategies._commitments import commitments, objectives
 from coordagree.strategies._documents import Defect, broken_documents, documents
 from coordagree.strategies._events import events, reviews, signatures
 from coordagree.strategies._instruments import (
     amendments,
-    provenances,
     related_instruments,
     terminations,
 )
 from coordagree.strategies._parties import parties, people
+from coordagree.strategies._sources import identifiers, other_names, sources
 from coordagree.strategies._tasks import schedules, tasks
 
 __all__ = [
@@ -46,17 +46,20 @@ __all__ = [
     "commitments",
     "documents",
     "events",
+    "identifiers",
     "ids",
     "objectives",
+    "other_names",
     "parties",
     "people",
+    "partial_dates",
     "periods",
-    "provenances",
     "recurrences",
     "related_instruments",
     "reviews",
     "schedules",
     "signatures",
+    "sources",
     "tasks",
     "terminations",
     "texts",

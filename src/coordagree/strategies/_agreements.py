@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 import attrs
@@ -19,6 +20,7 @@ from coordagree.strategies._base import (
     _check,
     _check_min,
     _check_sizes,
+    _citing,
     _closed,
     _code,
     _complete,
@@ -39,11 +41,11 @@ from coordagree.strategies._commitments import commitments, objectives
 from coordagree.strategies._events import events, reviews, signatures
 from coordagree.strategies._instruments import (
     amendments,
-    provenances,
     related_instruments,
     terminations,
 )
 from coordagree.strategies._parties import parties, people
+from coordagree.strategies._sources import sources
 from coordagree.strategies._tasks import schedules
 
 
@@ -69,12 +71,15 @@ def _agreement(
 ) -> Agreement:
     flags = draw(_feature_flags())
     enabled = frozenset(feature for bit, feature in enumerate(_FEATURES) if flags >> bit & 1)
-    with _using(_Swarm(enabled, languages)):
+    with _using(_Swarm(enabled, languages)), contextlib.ExitStack() as citing:
+        sources_drawn = _uses(draw, "instruments", sources(), ())
+        citing.enter_context(_citing({"source": tuple(s.id for s in sources_drawn)}))
         period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
         if draw(st.booleans()):
             period = attrs.evolve(period, as_written=_as_written(draw))
         party_list = draw(parties(min_size=2, max_size=max_parties))
         party_ids = tuple(p.id for p in party_list)
+        citing.enter_context(_citing({"party": party_ids}))
         timezone = draw(st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "Asia/Bangkok"]))
         span = _closed(period)
         # people take part in events: one feature for both
@@ -100,8 +105,8 @@ def _agreement(
             draw,
             Agreement,
             id=draw(ids("agreement")),
-            title=_text(draw),
-            kind=draw(_code(AgreementKind)),
+            title=None if draw(st.integers(0, 5)) == 5 else _text(draw),  # many sources give none
+            kind=None if draw(st.integers(0, 5)) == 5 else draw(_code(AgreementKind)),
             subject=_detail(draw),
             languages=tuple(draw(_subsets(languages, 0, 2))),
             timezone=timezone,
@@ -137,7 +142,7 @@ def _agreement(
             termination=_uses(draw, "instruments", _maybe(terminations()), None),
             amendments=_uses(draw, "instruments", amendments(window=span), ()),
             related=_uses(draw, "instruments", related_instruments(), ()),
-            provenance=_uses(draw, "instruments", _maybe(provenances()), None),
+            sources=sources_drawn,
             extensions=_extras(draw),
         )
 

@@ -8,6 +8,7 @@ import enum
 import functools
 import itertools
 import math
+import typing
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
@@ -16,9 +17,11 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from coordagree._fields import Kind, kind_of
+from coordagree._fields import META, Kind, kind_of
+from coordagree._partial_date import PartialDate
 from coordagree._period import DatePrecision, Period, format_date
 from coordagree._recurrence import Recurrence
+from coordagree._sources import Claim
 from coordagree._text import Text
 
 _VIETNAMESE = (
@@ -341,12 +344,34 @@ def _extras(draw: st.DrawFn) -> dict[str, Any]:
 # value other than its default within a derandomised run.
 
 
+_CITABLE: contextvars.ContextVar[Mapping[str, tuple[str, ...]]] = contextvars.ContextVar(
+    "coordagree_strategy_citable"
+)
+
+
+@contextlib.contextmanager
+def _citing(refs: Mapping[str, tuple[str, ...]]) -> Iterator[None]:
+    """Within the block, records drawn by kind may cite these ids (the agreement's sources)."""
+    token = _CITABLE.set({**_CITABLE.get({}), **refs})
+    try:
+        yield
+    finally:
+        _CITABLE.reset(token)
+
+
+# Nested records drawn by kind, as `_nested` fills it in: class -> strategy of one record.
+_NESTED: dict[type, Callable[[], st.SearchStrategy[Any]]] = {}
+
+
 def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -> Any:
     """A strategy for ``field`` from its kind alone, or None when it needs more context."""
     kind = kind_of(field)
     k = kind.kind
+    refs = {**_CITABLE.get({}), **refs}
     strategy: st.SearchStrategy[Any] | None
     if k is Kind.TEXT:
+        if kind.many:
+            return st.lists(texts(), max_size=2).map(tuple)
         strategy = texts()
     elif k is Kind.WORDING:
         return _wording()
@@ -369,6 +394,16 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
         return _subsets(_LANGUAGES, 0, 2).map(tuple)
     elif k is Kind.EXTENSIONS:
         return _extensions() if "extensions" in _swarm().enabled else st.just({})
+    elif k is Kind.DOCUMENT:
+        strategy = ids("document")
+    elif k is Kind.PARTIAL_DATE:
+        strategy = partial_dates()
+    elif k is Kind.DATA:
+        strategy = st.sampled_from(["1989-08", 1990, True, ["a", "b"], {"x": "ý kiến"}])
+    elif k is Kind.RECORD and kind.many and kind.record in _NESTED:
+        if not _details():
+            return st.just(())
+        return st.lists(_NESTED[kind.record](), max_size=2).map(tuple)
     elif k is Kind.REF and refs.get(kind.target or ""):
         choices = tuple(refs[kind.target or ""])
         if kind.many:
@@ -379,28 +414,99 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
     return _maybe(strategy) if kind.optional else strategy
 
 
+@functools.cache
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """Dates at every precision from a year to a second, some approximate or uncertain.
+
+    Times come with or without a UTC offset. Shrinks towards a year.
+    """
+    return st.builds(
+        _partial,
+        st.integers(1990, 2030),
+        st.integers(0, 12),
+        st.integers(0, 28),
+        st.integers(-1, 24 * 60 - 1),
+        st.none() | st.integers(0, 59),
+        st.none() | st.sampled_from([0, 420, -300, 330]),
+        st.sampled_from(["", "", "~", "?", "%"]),
+    )
+
+
+def _partial(
+    year: int, month: int, day: int, minute: int, second: int | None, offset: int | None, mark: str
+) -> PartialDate:
+    parts: dict[str, Any] = {"year": year}
+    if month:
+        parts["month"] = month
+        if day:
+            parts["day"] = day
+            if minute >= 0:
+                parts.update(hour=minute // 60, minute=minute % 60)
+                parts.update(second=second, offset=offset)
+    return PartialDate(
+        **parts, approximate=mark in "~%" and bool(mark), uncertain=mark in "?%" and bool(mark)
+    )
+
+
 def _complete(
     draw: st.DrawFn, cls: type[_T], refs: Mapping[str, tuple[str, ...]] | None = None, **given: Any
 ) -> _T:
     """A ``cls`` from ``given``, every other field drawn by its kind where it can be."""
     for field in attrs.fields(cast(Any, cls)):
         if field.name not in given:
+            if kind_of(field).record is Claim:
+                given[field.name] = draw(_claims_about(cast(type, cls))) if _details() else ()
+                continue
             strategy = _by_kind(field, refs or {})
             if strategy is not None:
                 given[field.name] = draw(strategy)
     return cls(**given)
 
 
+_CLAIMABLE = (Kind.TEXT, Kind.WORDING, Kind.STRING, Kind.PARTIAL_DATE, Kind.DATE, Kind.COUNT)
+
+
+@functools.cache
+def _claims_about(cls: type) -> st.SearchStrategy[tuple[Claim, ...]]:
+    """Claims about fields of ``cls``, each value in document form, as a source gives it."""
+    from coordagree._convert import make_converter
+
+    converter = make_converter()
+    hints = typing.get_type_hints(cls)
+    claimable = [
+        f
+        for f in attrs.fields(cls)
+        if kind_of(f).kind in _CLAIMABLE and not kind_of(f).many and f.name != "id"
+    ]
+    if not claimable:
+        return st.just(())
+
+    @st.composite
+    def claim(draw: st.DrawFn) -> Claim:
+        field = draw(st.sampled_from(claimable))
+        required = {META: attrs.evolve(kind_of(field), optional=False)}
+        strategy = _by_kind(field.evolve(metadata=required), {})
+        value = converter.unstructure(draw(strategy), hints[field.name])
+        return _complete(draw, Claim, field=field.name, value=value)
+
+    return st.lists(claim(), max_size=2).map(tuple)
+
+
 def _built(
     cls: type[_T], refs: Mapping[str, tuple[str, ...]] | None = None, **given: Any
 ) -> st.SearchStrategy[_T]:
-    """`st.builds` of ``cls`` from ``given``, every other field drawn by its kind."""
-    for field in attrs.fields(cast(Any, cls)):
-        if field.name not in given:
-            strategy = _by_kind(field, refs or {})
-            if strategy is not None:
-                given[field.name] = strategy
-    return st.builds(cls, **given)
+    """Like `st.builds` of ``cls`` from the strategies ``given``.
+
+    Every other field is drawn by its kind as each example is drawn, so it sees the swarm and
+    the ids that may be cited.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> _T:
+        values = {name: draw(strategy) for name, strategy in given.items()}
+        return _complete(draw, cls, refs, **values)
+
+    return build()
 
 
 def _within(draw: st.DrawFn, window: Period) -> Period:

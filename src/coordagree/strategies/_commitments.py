@@ -13,6 +13,7 @@ from coordagree._period import Period
 from coordagree.strategies._base import (
     _DEFAULT_PARTIES,
     _DEFAULT_WINDOW,
+    _built,
     _check_min,
     _check_refs,
     _closed,
@@ -74,8 +75,8 @@ def objectives(*, max_size: int = 3) -> st.SearchStrategy[tuple[Objective, ...]]
     """
     _check_min("max_size", max_size, 0)
     return st.integers(0, max_size).flatmap(
-        lambda n: st.tuples(*(texts() for _ in range(n))).map(
-            lambda found: tuple(Objective(id=f"objective-{i}", text=t) for i, t in enumerate(found))
+        lambda n: st.tuples(
+            *(_built(Objective, id=st.just(f"objective-{i}"), text=texts()) for i in range(n))
         )
     )
 

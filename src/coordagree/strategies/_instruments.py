@@ -1,15 +1,10 @@
-"""Termination terms, provenance, amendments and related instruments."""
+"""Termination terms, amendments and related instruments (lineage)."""
 
 from __future__ import annotations
 
-import pendulum
 from hypothesis import strategies as st
 
-from coordagree._codelists import (
-    RelationKind,
-)
 from coordagree._period import Period
-from coordagree._provenance import Provenance
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree.strategies._base import (
     _DEFAULT_WINDOW,
@@ -19,7 +14,6 @@ from coordagree.strategies._base import (
     _closed,
     _day,
     _memoised,
-    _wording,
     ids,
     texts,
 )
@@ -34,39 +28,6 @@ def terminations() -> st.SearchStrategy[Termination]:
         in_writing=st.booleans(),
         minimum_months=st.none() | st.integers(1, 60),
         by_any_party=st.booleans(),
-    )
-
-
-@_memoised
-def provenances() -> st.SearchStrategy[Provenance]:
-    """Where a record came from: source, publication time with an offset, bylines as written.
-
-    Shrinks towards a source name only.
-    """
-    moments = st.builds(
-        lambda day, minute, hours: pendulum.datetime(
-            day.year,
-            day.month,
-            day.day,
-            minute // 60,
-            minute % 60,
-            tz=pendulum.FixedTimezone(hours * 3600),
-        ),
-        _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
-        st.integers(0, 24 * 60 - 1),
-        st.integers(-11, 12),
-    )
-    return _built(
-        Provenance,
-        source=texts(),
-        url=st.none() | ids("page").map(lambda page: f"https://example.gov.vn/{page}"),
-        title=st.none() | texts(),
-        published=st.none() | moments,
-        published_as_written=_wording(),
-        author=st.none() | texts(),
-        author_as_written=_wording(),
-        retrieved=st.none() | _day(pendulum.Date(2020, 1, 1), pendulum.Date(2030, 12, 31)),
-        note=st.none() | texts(),
     )
 
 
@@ -111,9 +72,6 @@ def related_instruments(
     return st.lists(
         _built(
             RelatedInstrument,
-            relation=st.sampled_from(list(RelationKind)),
-            title=texts(),
-            identifier=st.none() | st.sampled_from(["08/CTr-TU", "số 12-QC/BDVTU", "1234/QĐ-UBND"]),
             url=st.none() | ids("doc").map(lambda doc: f"https://example.gov.vn/{doc}"),
         ),
         min_size=min_size,

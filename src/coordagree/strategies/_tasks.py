@@ -87,12 +87,26 @@ def _task(
         actual = _within(draw, limit)
         if draw(st.booleans()) and actual.end is not None:
             history = (
-                StatusChange(status=TaskStatus.IN_PROCESS, on=actual.start),
-                StatusChange(status=TaskStatus.COMPLETED, on=actual.end, note=_detail(draw)),
+                _complete(
+                    draw, StatusChange, status=TaskStatus.IN_PROCESS, on=actual.start, note=None
+                ),
+                _complete(
+                    draw,
+                    StatusChange,
+                    status=TaskStatus.COMPLETED,
+                    on=actual.end,
+                    note=_detail(draw),
+                ),
             )
     elif status != TaskStatus.NEEDS_ACTION and draw(st.booleans()):
         history = (
-            StatusChange(status=status, on=draw(_day(limit.start, limit.end or limit.start))),
+            _complete(
+                draw,
+                StatusChange,
+                status=status,
+                on=draw(_day(limit.start, limit.end or limit.start)),
+                note=None,
+            ),
         )
     rotate = draw(st.booleans())
     owners = draw(_subsets(tuple(party_ids), 1, 3))

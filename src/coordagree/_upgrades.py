@@ -1,0 +1,49 @@
+"""Upgrades between document format versions: one function a step, from plain data to plain data.
+
+Each step takes a document of one version (its plain data, without the version key) and gives
+the same facts in the next version, losing none. `coordagree.upgrade` applies them in turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["UPGRADES"]
+
+
+def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
+    """1.0 to 1.1: the single ``provenance`` becomes a source; a related ``identifier`` a number.
+
+    The provenance's ``source`` (the publisher's name) is the source's ``publisher``; it gets the
+    id ``provenance``, which nothing else in a 1.0 document can use.
+    """
+    upgraded = dict(document)
+    provenance = upgraded.pop("provenance", None)
+    if isinstance(provenance, dict):
+        source = {"id": "provenance"}
+        for key, value in provenance.items():
+            source["publisher" if key == "source" else key] = value
+        existing = upgraded.get("sources")
+        upgraded["sources"] = [source, *(existing if isinstance(existing, list) else [])]
+    elif provenance is not None:
+        upgraded["provenance"] = provenance  # not a mapping: left for the loader to report
+    related = upgraded.get("related")
+    if isinstance(related, list):
+        upgraded["related"] = [_related_from_1_0(item) for item in related]
+    return upgraded
+
+
+def _related_from_1_0(item: Any) -> Any:
+    if not isinstance(item, dict) or "identifier" not in item:
+        return item
+    moved = {key: value for key, value in item.items() if key != "identifier"}
+    number = item["identifier"]
+    moved["identifiers"] = [{"value": number}] if number is not None else []
+    return moved
+
+
+UPGRADES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "1.0": ("1.1", _from_1_0),
+}
+"""Format version -> (next version, function that upgrades a document to it)."""
