@@ -15,6 +15,9 @@ Model (frozen attrs classes, `pendulum` dates)
 Documents (JSON, YAML, TOML)
     `load`, `loads`, `dump`, `dumps`, `Limits`, `make_converter`, `json_schema`,
     `upgrade`, `FORMAT_VERSION`, `configure_converter`; `seed_programme` is the bundled example.
+Lineage
+    `Lineage` reads the `Link` objects of a set of agreements both ways (supersedes,
+    superseded-by...).
 Validation
     `validate` returns a `Report` of `Finding` objects (`Severity`); `RULES` lists every code.
 Schedules and exports
@@ -69,6 +72,7 @@ from coordagree._documents import (
 from coordagree._events import Event, Participant, Signature
 from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
+from coordagree._lineage import Lineage, Link
 from coordagree._partial_date import PartialDate
 from coordagree._parties import Party, Person, Position
 from coordagree._period import DatePrecision, Period
@@ -102,6 +106,8 @@ __all__ = [
     "IdentifierScheme",
     "InstrumentKind",
     "Limits",
+    "Lineage",
+    "Link",
     "Modality",
     "NameKind",
     "Objective",

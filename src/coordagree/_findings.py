@@ -52,8 +52,13 @@ def _unknown_keys(path: str, exc: ForbiddenExtraKeysError) -> Iterator[Finding]:
     names = _field_names(exc.cl)
     for key in sorted(exc.extra_fields):
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        owner_name = getattr(exc.cl, "__name__", "this object")
         if key == "extensions":
             hint = f"write extension data as keys starting with {EXTENSION_PREFIX!r}"
+        elif key.startswith(EXTENSION_PREFIX):
+            hint = (
+                f"a {owner_name} takes no extension data: put {key!r} on the record that holds it"
+            )
         elif close:
             hint = f"did you mean {close[0]!r}?"
         else:

@@ -111,6 +111,20 @@ _TABLE = [
     ("text-not-nfc", _W, False, "Text is not in Unicode NFC (it is normalised on loading)."),
     ("bad-language-tag", _E, False, "A language key is not a well-formed BCP 47 tag."),
     ("unknown-code", _I, False, "An open codelist value is not one of the known values."),
+    ("claim-unknown-field", _E, False, "A claim names a field its record does not have."),
+    ("claim-bad-value", _W, False, "A claimed value is not one its field could hold."),
+    (
+        "toml-null",
+        _W,
+        False,
+        "Extension data holds a null, which TOML cannot write (saving as TOML is refused).",
+    ),
+    (
+        "dangling-document",
+        _W,
+        False,
+        "A related instrument names a coordagree document that is not among those checked.",
+    ),
 ]
 
 RULES: Mapping[str, Rule] = MappingProxyType(

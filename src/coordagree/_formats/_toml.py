@@ -7,9 +7,10 @@ import tomllib
 from typing import Any
 
 from coordagree._formats._parsed import Parsed, refusal
+from coordagree._pointer import pointer
 from coordagree.errors import DocumentError, MissingExtraError
 
-__all__ = ["parse_toml", "render_toml"]
+__all__ = ["nulls", "parse_toml", "render_toml"]
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -39,7 +40,25 @@ def parse_toml(text: str) -> Parsed:
 
 
 def render_toml(data: Any) -> str:
-    """Plain data as TOML."""
+    """Plain data as TOML.
+
+    Raises:
+        DocumentError: the data holds a null (``None``), which TOML cannot write: one finding
+            (``toml-null``) at the JSON Pointer of each.
+    """
+    found = nulls(data)
+    if found:
+        raise DocumentError(
+            [
+                refusal(
+                    "toml-null",
+                    where,
+                    "TOML cannot write null (it has no such value)",
+                    hint="leave the key out, or save as JSON or YAML",
+                )
+                for where in found
+            ]
+        )
     try:
         import tomli_w
     except ImportError:  # pragma: no cover - depends on the environment
@@ -47,3 +66,18 @@ def render_toml(data: Any) -> str:
             "writing TOML needs tomli-w: pip install 'coordagree[toml]'"
         ) from None
     return str(tomli_w.dumps(data))
+
+
+def nulls(data: Any, path: str = "") -> list[str]:
+    """The JSON Pointer of every None in plain data at ``path``."""
+    found = []
+    stack: list[tuple[str, Any]] = [(path, data)]
+    while stack:
+        where, item = stack.pop()
+        if item is None:
+            found.append(where)
+        elif isinstance(item, dict):
+            stack.extend((pointer(where, key), value) for key, value in item.items())
+        elif isinstance(item, list):
+            stack.extend((f"{where}/{i}", value) for i, value in enumerate(item))
+    return sorted(found)

@@ -16,11 +16,14 @@ import attrs
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._rules import RULES
 from coordagree._validate import (
+    _claims,
     _codelists,
     _commitments,
     _context,
     _dates,
+    _extensions,
     _hierarchy,
+    _lineage,
     _references,
     _tasks,
     _texts,
@@ -30,7 +33,19 @@ from coordagree.errors import InvalidArgumentError, Severity
 
 __all__ = ["RULE_MODULES", "Report", "validate"]
 
-RULE_MODULES = (_context, _references, _hierarchy, _dates, _commitments, _tasks, _texts, _codelists)
+RULE_MODULES = (
+    _context,
+    _references,
+    _hierarchy,
+    _dates,
+    _commitments,
+    _tasks,
+    _texts,
+    _codelists,
+    _claims,
+    _extensions,
+    _lineage,
+)
 """The modules that emit semantic findings, each with its ``EMITS``."""
 
 _RULES = (
@@ -41,6 +56,8 @@ _RULES = (
     _tasks.check_tasks,
     _texts.check_texts,
     _codelists.check_codelists,
+    _claims.check_claims,
+    _extensions.check_extensions,
 )
 
 

@@ -86,7 +86,7 @@ def validate(paths: tuple[str, ...], output: str, strict: bool) -> None:
     from rich.console import Console
     from rich.progress import track
 
-    from coordagree.cli._check import check_file
+    from coordagree.cli._check import check_across, check_file
 
     files = list(_files(paths))
     results = []
@@ -97,6 +97,7 @@ def validate(paths: tuple[str, ...], output: str, strict: bool) -> None:
     )
     for path in iterable:
         results.append(check_file(path))
+    results = check_across(results)  # related documents named by id must be among them
     unreadable = any(r.unreadable for r in results)
     failing = any(not r.ok(strict=strict) for r in results)
     if output == "json":

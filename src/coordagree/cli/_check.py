@@ -7,12 +7,14 @@ from typing import Any
 
 import attrs
 
+from coordagree._agreement import Agreement
 from coordagree._documents import nfc_findings, positioned, read_document
-from coordagree._formats import format_for_path
+from coordagree._formats import Parsed, format_for_path
 from coordagree._validate import validate
+from coordagree._validate._lineage import check_documents
 from coordagree.errors import DocumentError, Finding, Severity
 
-__all__ = ["FileResult", "check_file"]
+__all__ = ["FileResult", "check_across", "check_file"]
 
 _UNPARSEABLE = {"syntax", "encoding", "unknown-format"}
 
@@ -24,6 +26,8 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     unreadable: bool = False
+    agreement: Agreement | None = attrs.field(default=None, eq=False, repr=False)
+    parsed: Parsed | None = attrs.field(default=None, eq=False, repr=False)
 
     def ok(self, *, strict: bool = False) -> bool:
         """No error (and, when ``strict``, no warning either)."""
@@ -67,4 +71,22 @@ def check_file(path: Path) -> FileResult:
     placed = positioned(report.findings, parsed)
     seen = {(f.code, f.path) for f in placed}
     extra = [f for f in nfc_findings(parsed) if (f.code, f.path) not in seen]
-    return FileResult(name, (*placed, *extra))
+    return FileResult(name, (*placed, *extra), agreement=agreement, parsed=parsed)
+
+
+def check_across(results: list[FileResult]) -> list[FileResult]:
+    """``results`` with the findings that need all the documents at once.
+
+    Those are related document ids that name none of them (``dangling-document``), each with
+    its line and column.
+    """
+    across = check_documents(r.agreement for r in results if r.agreement is not None)
+    done = []
+    for result in results:
+        found = across.get(result.agreement.id, []) if result.agreement is not None else []
+        if found and result.parsed is not None:
+            result = attrs.evolve(
+                result, findings=(*result.findings, *positioned(found, result.parsed))
+            )
+        done.append(result)
+    return done
