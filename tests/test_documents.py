@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coordagree
-from coordagree.cli._check import check_file
+from coordagree.cli._check import check_across, check_file
 from coordagree.errors import DocumentError, UnsupportedVersionError
 from coordagree.strategies import agreements, documents
 
@@ -121,7 +121,7 @@ def test_limits_are_configurable() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_invalid_corpus(name: str) -> None:
     expected = EXPECTED[name]
-    result = check_file(DATA / name)
+    (result,) = check_across([check_file(DATA / name)])
     assert [[f.code, f.path] for f in result.findings] == expected["findings"]
     assert result.findings
     if expected["schema_rejects"] is not None:
