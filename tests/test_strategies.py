@@ -64,7 +64,8 @@ def test_model_classes_are_all_the_public_record_classes() -> None:
         and getattr(coordagree, name) not in (coordagree.Limits, coordagree.Report)
         and getattr(coordagree, name).__module__ != "coordagree.errors"
     }
-    public -= {"Agenda", "Lineage", "Link", "Occurrence", "Rule", "Workload"}  # answers, not records
+    answers = {"Agenda", "Lineage", "Link", "Occurrence", "Rule", "Workload"}  # not records
+    public -= answers
     assert (
         {c.__name__ for c in MODEL_CLASSES}
         == public
