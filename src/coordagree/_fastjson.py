@@ -447,21 +447,8 @@ def _records(raw: Any, reading: _Reading, read: Callable[[Any, _Reading], Any]) 
     return tuple([read(item, reading) for item in raw])
 
 
-_SHAPES: dict[tuple[str, ...], Callable[[Any, Any], Task]] = {}
-
-
-def _task(raw: Any, reading: _Reading) -> Task:
-    """A task built directly, checked as `Task`'s validators and the converter check it."""
-    if type(raw) is not dict:
-        raise Irregular
-    shape = tuple(raw)
-    build = _SHAPES.get(shape)
-    if build is None:
-        build = _builder(Task, shape)
-        if len(_SHAPES) > 1_000:  # a document of many shapes: keep the newest
-            _SHAPES.clear()
-        _SHAPES[shape] = build
-    return build(raw, reading)
+_task: Callable[[Any, _Reading], Task] = _record_reader(Task)
+"""A task built directly, checked as `Task`'s validators and the converter check it."""
 
 
 def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
