@@ -17,9 +17,9 @@ from coordagree import (
     Event,
     EventKind,
     Objective,
+    PartialDate,
     Participant,
     ParticipantRole,
-    PartialDate,
     PartOfDay,
     Party,
     PartyKind,
@@ -183,7 +183,10 @@ def build() -> Agreement:
     signatories = ("ban-dan-van", "bcs-tand", "bcs-vksnd", "cuc-thads")
     jointly = (
         Responsibility(party="ban-dan-van", role=ResponsibilityRole.LEAD),
-        *(Responsibility(party=party) for party in signatories[1:]),
+        *(
+            Responsibility(party=party, role=ResponsibilityRole.CO_OPERATING)
+            for party in signatories[1:]
+        ),
     )
     all_objectives = tuple(objective.id for objective in objectives)
     commitments = tuple(

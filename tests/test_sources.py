@@ -162,8 +162,14 @@ def test_a_1_0_document_upgrades_to_1_1_without_losing_a_fact() -> None:
         "publisher": provenance["source"],
         **{k: v for k, v in provenance.items() if k != "source"},
     }
-    rest = {k: v for k, v in upgraded.items() if k not in ("coordagree", "sources")}
-    assert rest == {k: v for k, v in old.items() if k not in ("coordagree", "provenance")}
+    rest = {k: v for k, v in upgraded.items() if k not in ("coordagree", "sources", "commitments")}
+    assert rest == {
+        k: v for k, v in old.items() if k not in ("coordagree", "provenance", "commitments")
+    }
+    for before, after in zip(old["commitments"], upgraded["commitments"], strict=True):
+        # 1.0 left a co-operating role out; 1.1 writes it (its default is "not stated")
+        roles = [{"role": "co-operating", **duty} for duty in before["responsible"]]
+        assert after == {**before, "responsible": roles}
     agreement = coordagree.loads(old_text, "yaml")
     assert agreement.sources[0].published is not None
     assert str(agreement.sources[0].published) == provenance["published"]

@@ -85,6 +85,8 @@ def test_model_classes_are_all_the_public_record_classes() -> None:
             "OtherName",
             "Claim",
             "PartialDate",
+            "Membership",
+            "FundingRow",
             "Recurrence",
             "RelatedInstrument",
             "Responsibility",

@@ -41,10 +41,15 @@ from coordagree._agenda import (
 )
 from coordagree._agreement import Agreement
 from coordagree._codelists import (
+    Act,
     AgreementKind,
+    AmountQualifier,
+    CountBound,
     EventKind,
+    Firmness,
     IdentifierScheme,
     InstrumentKind,
+    MembershipRole,
     Modality,
     NameKind,
     ParticipantRole,
@@ -73,8 +78,9 @@ from coordagree._events import Event, Participant, Signature
 from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
 from coordagree._lineage import Lineage, Link
+from coordagree._money import FundingRow, funding_totals
 from coordagree._partial_date import PartialDate
-from coordagree._parties import Party, Person, Position
+from coordagree._parties import Membership, Party, Person, Position
 from coordagree._period import DatePrecision, Period
 from coordagree._recurrence import Recurrence
 from coordagree._reviews import Review
@@ -91,23 +97,30 @@ from coordagree.errors import Finding, Severity, UnknownIdError
 __version__ = "0.1.0"
 
 __all__ = [
+    "Act",
     "Agenda",
     "Agreement",
     "AgreementKind",
     "Amendment",
+    "AmountQualifier",
     "Claim",
     "Commitment",
+    "CountBound",
     "DatePrecision",
     "Event",
     "EventKind",
     "FORMAT_VERSION",
     "Finding",
+    "Firmness",
+    "FundingRow",
     "Identifier",
     "IdentifierScheme",
     "InstrumentKind",
     "Limits",
     "Lineage",
     "Link",
+    "Membership",
+    "MembershipRole",
     "Modality",
     "NameKind",
     "Objective",
@@ -152,6 +165,7 @@ __all__ = [
     "dump",
     "dumps",
     "from_document",
+    "funding_totals",
     "json_schema",
     "load",
     "loads",

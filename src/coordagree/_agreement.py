@@ -11,11 +11,12 @@ import attrs
 import pendulum
 
 from coordagree import _fields as kinds
-from coordagree._codelists import AgreementKind, PartyRole
+from coordagree._codelists import AgreementKind, CountBound, PartyRole, closed
 from coordagree._commitments import Commitment, Objective
 from coordagree._events import Event, Signature
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._money import FundingRow
 from coordagree._parties import Party, Person
 from coordagree._period import Period
 from coordagree._reviews import Review
@@ -56,6 +57,8 @@ class Agreement:
         commitments: What the parties undertake (the listed ones).
         declared_commitments: How many commitments the source says there are, which may be
             more than it lists (the seed declares 9).
+        declared_commitments_bound: ``exactly`` that many, or ``at-least`` (a list the
+            source cuts short with "…" and no total is ``at-least`` with no count).
         schedules: Task lists of sub-periods.
         reviews: Planned reviews.
         events: Signings, reviews held, meetings.
@@ -64,6 +67,7 @@ class Agreement:
         amendments: Changes made after signing.
         related: Instruments it relates to: legal bases, what it supersedes or implements,
             companions, the instruction it is enclosed in.
+        funding: The money the agreement provides for: a row per payer, payee, amount, period.
         sources: Where this record's facts come from; records cite them by id.
         claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
@@ -96,6 +100,11 @@ class Agreement:
         default=(), converter=to_tuple, **kinds.records(Commitment, table="commitment")
     )
     declared_commitments: int | None = attrs.field(default=None, **kinds.count(minimum=0))
+    declared_commitments_bound: CountBound = attrs.field(
+        default=CountBound.EXACTLY,
+        converter=closed(CountBound),  # type: ignore[misc]
+        **kinds.code(CountBound, closed=True),
+    )
     schedules: tuple[TaskSchedule, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(TaskSchedule, table="schedule")
     )
@@ -114,6 +123,9 @@ class Agreement:
     )
     related: tuple[RelatedInstrument, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(RelatedInstrument)
+    )
+    funding: tuple[FundingRow, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(FundingRow)
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Source, table="source")

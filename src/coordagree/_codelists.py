@@ -16,11 +16,16 @@ import attrs
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "Act",
     "AgreementKind",
+    "AmountQualifier",
+    "CountBound",
     "EventKind",
+    "Firmness",
     "INVERSE_RELATIONS",
     "IdentifierScheme",
     "InstrumentKind",
+    "MembershipRole",
     "Modality",
     "NameKind",
     "PartOfDay",
@@ -48,6 +53,8 @@ class AgreementKind(enum.StrEnum):
     """Memorandum of agreement."""
     JOINT_RESOLUTION = "joint-resolution"
     """Nghị quyết liên tịch: a resolution issued jointly."""
+    COORDINATION_PLAN = "coordination-plan"
+    """Kế hoạch phối hợp: a plan of joint work, often a year's."""
 
 
 class PartyKind(enum.StrEnum):
@@ -63,6 +70,27 @@ class PartyKind(enum.StrEnum):
     MASS_ORGANISATION = "mass-organisation"
     NETWORK = "network"
     JOINT_BODY = "joint-body"
+    """A committee, council or working group, often one the agreement creates."""
+    GOVERNMENT = "government"
+    """Chính phủ, or a national government."""
+    FATHERLAND_FRONT_COMMITTEE = "fatherland-front-committee"
+    """Ủy ban Mặt trận Tổ quốc, at any level."""
+    STANDING_BOARD = "standing-board"
+    """Ban Thường trực (of a Fatherland Front committee, say)."""
+    PRESIDIUM = "presidium"
+    """Đoàn Chủ tịch."""
+    FEDERAL_AGENCY = "federal-agency"
+    """A US federal agency."""
+    DEPARTMENT = "department"
+    """A US executive department (Department of the Interior)."""
+    BUREAU = "bureau"
+    """A bureau within a department (U.S. Geological Survey)."""
+    OFFICE = "office"
+    """An office within an agency (Office of Boating Safety)."""
+    COMPONENT = "component"
+    """Another component of an agency (a directorate, a program)."""
+    VOLUNTEER_ORGANISATION = "volunteer-organisation"
+    """A volunteer body (the Coast Guard Auxiliary)."""
 
 
 class PartyRole(enum.StrEnum):
@@ -77,13 +105,31 @@ class PartyRole(enum.StrEnum):
     """Works with the executors on tasks."""
     WITNESS = "witness"
     OBSERVER = "observer"
+    FUNDER = "funder"
+    """Provides money under the agreement."""
+    LEAD_AGENCY = "lead-agency"
+    """Leads the agreement's work (a US MOU's lead agency)."""
+    NOTER = "noter"
+    """Notes the agreement without signing it ("Noted on behalf of ...")."""
+    SERVICE_PROVIDER = "service-provider"
+    """Provides a service the agreement arranges."""
+    SECRETARIAT = "secretariat"
+    """Provides the secretariat of a body the agreement creates."""
+    MEMBER_ORGANISATION = "member-organisation"
+    """A member organisation (tổ chức thành viên) that acts without being a party."""
 
 
 class ResponsibilityRole(enum.StrEnum):
     """A party's role in a commitment or task: chủ trì (lead) or phối hợp (co-operate)."""
 
     LEAD = "lead"
+    """Chủ trì: leads it."""
     CO_OPERATING = "co-operating"
+    """Phối hợp: works with the lead."""
+    SOLE = "sole"
+    """Alone answerable ("allocated solely to")."""
+    NOT_STATED = "not-stated"
+    """Answerable, in a role the source does not state (the default since format 1.1)."""
 
 
 class Modality(enum.StrEnum):
@@ -179,6 +225,7 @@ class InstrumentKind(enum.StrEnum):
 
     COORDINATION_PROGRAMME = "coordination-programme"
     COORDINATION_REGULATION = "coordination-regulation"
+    COORDINATION_PLAN = "coordination-plan"
     MOU = "mou"
     MOA = "moa"
     JOINT_RESOLUTION = "joint-resolution"
@@ -227,6 +274,57 @@ class NameKind(enum.StrEnum):
     """Another title of an agreement, as another source gives it."""
     TRANSLATION = "translation"
     """The name in another language, as a source gives it."""
+
+
+class MembershipRole(enum.StrEnum):
+    """Known roles in a body's membership (an open list)."""
+
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    VICE_CHAIR = "vice-chair"
+    SECRETARIAT = "secretariat"
+    MEMBER = "member"
+    OBSERVER = "observer"
+
+
+class Act(enum.StrEnum):
+    """Known acts a signature block records (an open list)."""
+
+    SIGNED = "signed"
+    NOTED = "noted"
+    """"Noted on behalf of ...": acknowledged without becoming bound."""
+    WITNESSED = "witnessed"
+    APPROVED = "approved"
+    COUNTERSIGNED = "countersigned"
+
+
+class AmountQualifier(enum.StrEnum):
+    """How an amount is stated."""
+
+    EXACTLY = "exactly"
+    UP_TO = "up-to"
+    NOT_TO_EXCEED = "not-to-exceed"
+    AT_LEAST = "at-least"
+    ESTIMATED = "estimated"
+
+
+class Firmness(enum.StrEnum):
+    """How firmly money is promised."""
+
+    COMMITTED = "committed"
+    """"will be made available"."""
+    PROJECTED = "projected"
+    """"currently projected"."""
+    SUBJECT_TO_APPROPRIATIONS = "subject-to-appropriations"
+    """Subject to the availability of appropriated funds."""
+
+
+class CountBound(enum.StrEnum):
+    """How a declared count bounds the listed items."""
+
+    EXACTLY = "exactly"
+    AT_LEAST = "at-least"
+    """The source says "at least" (or lists some and says "…")."""
 
 
 class SourceKind(enum.StrEnum):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+
 import attrs
 import pendulum
 
@@ -10,10 +12,14 @@ from coordagree._codelists import Modality, ResponsibilityRole, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
 from coordagree._sources import Claim
-from coordagree._text import Text, to_text
+from coordagree._text import Text, to_text, to_texts
 from coordagree._validators import to_date, to_tuple
 
-__all__ = ["Commitment", "Objective", "Responsibility"]
+__all__ = ["Commitment", "Numbering", "Objective", "Responsibility"]
+
+Numbering = typing.NewType("Numbering", str)
+"""A number as a source writes it in a list ("2", "2.A", "(1)", "Điều 5"); a document may give
+a plain number as an integer (``number: 2``), which is written back as text."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -35,17 +41,18 @@ class Objective:
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Responsibility:
-    """A party answerable for a commitment, and how: leading it or co-operating.
+    """A party answerable for a commitment, and how: leading it, co-operating, or alone.
 
     Attributes:
         party: Id of the party.
-        role: ``lead`` (chủ trì) or ``co-operating`` (phối hợp).
+        role: ``lead`` (chủ trì), ``co-operating`` (phối hợp), ``sole`` ("allocated solely
+            to"), or ``not-stated`` when the source does not say.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     party: str = attrs.field(**kinds.ref("party"))
     role: ResponsibilityRole = attrs.field(
-        default=ResponsibilityRole.CO_OPERATING,
+        default=ResponsibilityRole.NOT_STATED,
         converter=closed(ResponsibilityRole),  # type: ignore[misc]
         **kinds.code(ResponsibilityRole, closed=True),
     )
@@ -59,7 +66,9 @@ class Commitment:
     Attributes:
         id: Unique among the agreement's commitments.
         title: What is undertaken, in brief.
-        number: Its number in the source's list, where the source numbers them.
+        number: Its number as the source writes it ("2", "2.A", "(1)", "Điều 5"); unique
+            among the commitments of one list (the same `parent`).
+        parent: Id of the commitment it is a sub-item of ("2.A" of "2").
         description: The full wording.
         modality: Obligation, permission or prohibition.
         binding: Whether it binds the parties; None when the source does not say (an MOU
@@ -67,6 +76,9 @@ class Commitment:
         responsible: The parties answerable for it, each as lead or co-operating.
         objectives: Ids of the objectives it serves.
         effective: Its own effective date, where it differs from the agreement's.
+        scope: Where or to what it applies ("seaward of the coast line").
+        exclusions: What it does not cover ("excluding deepwater ports").
+        recipients: Ids of the parties its reports go to ("to G-OPB").
         sources: Ids of the sources that support it.
         claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
@@ -74,7 +86,8 @@ class Commitment:
 
     id: str = attrs.field(**kinds.identity())
     title: Text = attrs.field(converter=to_text, **kinds.text())
-    number: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    number: Numbering | None = attrs.field(default=None, **kinds.wording())
+    parent: str | None = attrs.field(default=None, **kinds.ref("commitment", hierarchy=True))
     description: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     modality: Modality = attrs.field(
         default=Modality.OBLIGATION,
@@ -89,6 +102,9 @@ class Commitment:
         default=(), converter=to_tuple, **kinds.refs("objective")
     )
     effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    scope: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    exclusions: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, **kinds.texts())
+    recipients: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()

@@ -18,6 +18,7 @@ Choices, each for the document form people write and read:
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import enum
 import types
 import typing
@@ -30,6 +31,8 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from coordagree._commitments import Numbering
+from coordagree._fields import to_decimal
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
@@ -288,6 +291,33 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
         raise
 
 
+def _structure_decimal(value: Any, _: type) -> decimal.Decimal:
+    if isinstance(value, str):
+        converted = to_decimal(value)
+        if isinstance(converted, decimal.Decimal) and converted.is_finite():
+            return converted
+    if isinstance(value, int) and not isinstance(value, bool):
+        return decimal.Decimal(value)
+    raise InvalidValueError(
+        f"expected an amount as a decimal string such as '7000000' or '12.50', "
+        f"got {_kind(value)} ({value!r})",
+        field="",
+        value=value,
+        code="invalid-value" if isinstance(value, str) else "wrong-type",
+        hint="write amounts as strings, not numbers: floats cannot hold every amount exactly"
+        if isinstance(value, float)
+        else None,
+    )
+
+
+def _structure_numbering(value: Any, _: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # "number: 2" in YAML or TOML
+    if isinstance(value, str):
+        return value
+    raise _wrong("a number as written, such as '2.A' or 3", value)
+
+
 def _structure_data(value: Any, _: Any) -> Any:
     return value  # plain data as given; its field's validator checks it
 
@@ -445,6 +475,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, unstructure_period)
+    converter.register_structure_hook(Numbering, _structure_numbering)
+    converter.register_structure_hook(decimal.Decimal, _structure_decimal)
+    converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook_func(lambda t: t is Any, _structure_data)

@@ -6,9 +6,10 @@ import attrs
 import pendulum
 
 from coordagree import _fields as kinds
-from coordagree._codelists import EventKind, ParticipantRole, PartOfDay, closed
+from coordagree._codelists import Act, EventKind, ParticipantRole, PartOfDay, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._sources import Claim
 from coordagree._text import Text, to_text
 from coordagree._validators import to_date, to_datetime, to_tuple
@@ -96,21 +97,37 @@ class Event:
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
 class Signature:
-    """A party's signature: who signed for it, and when (parties may sign on different days).
+    """A signature block: what was done (signed, noted...), by whom, for whom, and when.
+
+    Parties may sign on different days ("16 March 1992" and "20 March 1992"); a block may name
+    only an office ("Director, U.S. Geological Survey") through `position`; an office may only
+    note the agreement ("Noted on behalf of the United States Coast Guard", act ``noted``); a
+    Vice-Chairman may sign for the People's Committee (`on_behalf_of`).
 
     Attributes:
-        party: Id of the party that signed.
-        person: Id of the person who signed for it, where known.
-        date: The day it signed, where known.
-        event: Id of the event at which it signed.
+        party: Id of the party whose block it is.
+        act: What was done; known values in `Act` (signed, noted, witnessed, approved,
+            countersigned), others allowed.
+        person: Id of the person who did it, where known.
+        position: Id of the position (of `person`) in which it was done.
+        on_behalf_of: Id of the party it was done for, where that is not `party`.
+        date: When, at whatever precision is known.
+        date_as_written: The source's wording of the date.
+        event: Id of the event at which it was done.
         sources: Ids of the sources that support it.
         claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     party: str = attrs.field(**kinds.ref("party"))
+    act: str = attrs.field(default=Act.SIGNED, **kinds.code(Act, closed=False))
     person: str | None = attrs.field(default=None, **kinds.ref("person"))
-    date: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    position: str | None = attrs.field(default=None, **kinds.ref("position", within="person"))
+    on_behalf_of: str | None = attrs.field(default=None, **kinds.ref("party"))
+    date: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
     event: str | None = attrs.field(default=None, **kinds.ref("event"))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))

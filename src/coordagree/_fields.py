@@ -27,8 +27,10 @@ records and carry no kinds.
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -39,7 +41,7 @@ from coordagree._codelists import closed as _closed
 from coordagree._codelists import member_of
 from coordagree._extensions import freeze_extensions
 from coordagree._extensions import validate_extensions as _check_extensions
-from coordagree._partial_date import PartialDate, to_partial_date
+from coordagree._partial_date import PartialDate, to_partial_date, to_partial_dates
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text, to_text, to_texts
@@ -62,7 +64,9 @@ __all__ = [
     "FieldKind",
     "Kind",
     "code",
+    "amount",
     "count",
+    "currency",
     "data",
     "date",
     "datetime",
@@ -75,6 +79,7 @@ __all__ = [
     "kind_of",
     "kinded_fields",
     "partial_date",
+    "partial_dates",
     "period",
     "record",
     "record_classes",
@@ -87,6 +92,7 @@ __all__ = [
     "text",
     "texts",
     "timezone",
+    "to_decimal",
     "to_recurrences",
     "walk_records",
     "wording",
@@ -137,6 +143,10 @@ class Kind(enum.StrEnum):
     """``x-`` extension data."""
     DATA = "data"
     """Plain data kept as given (a claimed value, in its document form)."""
+    AMOUNT = "amount"
+    """An amount of money (`decimal.Decimal`, written as a decimal string, never a float)."""
+    CURRENCY = "currency"
+    """An ISO 4217 currency code (``USD``, ``VND``)."""
     DOCUMENT = "document"
     """The id of another coordagree document (resolved across a folder, not in one)."""
 
@@ -149,7 +159,8 @@ class FieldKind:
         kind: What it holds.
         many: A tuple of values rather than one.
         optional: None is allowed (the field's default is None); set by `kinded_fields`.
-        target: For `Kind.REF`, the table the id points into (``"party"``).
+        target: For `Kind.REF`, the table the id points into (``"party"``); ``a|b`` for either
+            (``agreement|commitment``: the agreement's own id is in table ``agreement``).
         within: For `Kind.REF`, the field of the same record whose referent holds the table
             (a participant's ``positions`` are positions of its ``person``).
         codes: For `Kind.CODE`, the known values.
@@ -157,6 +168,8 @@ class FieldKind:
         record: For `Kind.RECORD`, the nested class.
         table: For `Kind.RECORD`, the table the records' ids form (``"party"``), if any.
         minimum: For `Kind.COUNT`, the least value.
+        hierarchy: For `Kind.REF` to the record's own table: the links form a hierarchy, which
+            validation checks for cycles (``parent``, ``member_of``).
         validator: The validator the kind implies, set by `kinded_fields` (a field may add its own).
         converter: The converter the kind implies, set by `kinded_fields`.
     """
@@ -171,6 +184,7 @@ class FieldKind:
     record: type | None = None
     table: str | None = None
     minimum: int | None = None
+    hierarchy: bool = False
     validator: Validator | None = attrs.field(default=None, eq=False)
     converter: Callable[[Any], Any] | None = attrs.field(default=None, eq=False)
 
@@ -209,9 +223,9 @@ def code(codes: type[enum.StrEnum], *, closed: bool, many: bool = False) -> dict
     return _meta(FieldKind(kind=Kind.CODE, codes=codes, closed=closed, many=many))
 
 
-def ref(target: str, *, within: str | None = None) -> dict[str, Any]:
+def ref(target: str, *, within: str | None = None, hierarchy: bool = False) -> dict[str, Any]:
     """The id of a record in the table ``target`` (see `records`)."""
-    return _meta(FieldKind(kind=Kind.REF, target=target, within=within))
+    return _meta(FieldKind(kind=Kind.REF, target=target, within=within, hierarchy=hierarchy))
 
 
 def refs(target: str, *, within: str | None = None) -> dict[str, Any]:
@@ -234,9 +248,24 @@ def datetime() -> dict[str, Any]:
     return _meta(FieldKind(kind=Kind.DATETIME))
 
 
+def amount() -> dict[str, Any]:
+    """An amount of money, exactly (a decimal)."""
+    return _meta(FieldKind(kind=Kind.AMOUNT))
+
+
+def currency() -> dict[str, Any]:
+    """An ISO 4217 currency code."""
+    return _meta(FieldKind(kind=Kind.CURRENCY))
+
+
 def partial_date() -> dict[str, Any]:
     """A date at whatever precision the source gives."""
     return _meta(FieldKind(kind=Kind.PARTIAL_DATE))
+
+
+def partial_dates() -> dict[str, Any]:
+    """Several dates at whatever precision the sources give."""
+    return _meta(FieldKind(kind=Kind.PARTIAL_DATE, many=True))
 
 
 def data() -> dict[str, Any]:
@@ -346,6 +375,42 @@ def _timezone(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         ) from None
 
 
+def to_decimal(value: Any) -> Any:
+    """Converter: a decimal string or an int becomes a `decimal.Decimal` (a float does not)."""
+    if isinstance(value, str):
+        try:
+            return decimal.Decimal(value.replace(",", "").replace("_", ""))
+        except decimal.InvalidOperation:
+            return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return decimal.Decimal(value)
+    return value
+
+
+def _decimal(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, decimal.Decimal) or not value.is_finite():
+        raise InvalidTypeError(
+            f"'{attribute.name}' must be a decimal amount such as '7000000' or '12.50' "
+            f"(got {value!r})",
+            field=attribute.name,
+            value=value,
+        )
+
+
+_ISO_4217 = re.compile(r"[A-Z]{3}")
+
+
+def _currency(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    instance_of(str)(_inst, attribute, value)
+    if not _ISO_4217.fullmatch(value):
+        raise InvalidValueError(
+            f"'{attribute.name}' must be an ISO 4217 code such as 'USD' or 'VND' (got {value!r})",
+            field=attribute.name,
+            value=value,
+            code="bad-code",
+        )
+
+
 def _plain_data(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Plain data only: what JSON, YAML and TOML can all hold (no None inside lists or maps)."""
     stack = [value]
@@ -412,9 +477,15 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
     if k is Kind.DATETIME:
         return to_datetime, maybe(is_aware_datetime)
     if k is Kind.PARTIAL_DATE:
+        if many:
+            return to_partial_dates, _all(instance_of(tuple), each(PartialDate))
         return to_partial_date, maybe(instance_of(PartialDate))
     if k is Kind.DATA:
         return None, maybe(_plain_data)
+    if k is Kind.AMOUNT:
+        return to_decimal, maybe(_decimal)
+    if k is Kind.CURRENCY:
+        return None, maybe(_currency)
     if k is Kind.DOCUMENT:
         return None, maybe(identifier)
     if k is Kind.RECURRENCES:

@@ -14,7 +14,7 @@ import pendulum
 from coordagree._validators import date_hint
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["PartialDate", "Precision", "to_partial_date"]
+__all__ = ["PartialDate", "Precision", "to_partial_date", "to_partial_dates"]
 
 Precision = Literal["year", "month", "day", "minute", "second"]
 """How precisely a `PartialDate` is stated."""
@@ -247,3 +247,13 @@ def to_partial_date(value: Any) -> Any:
         except InvalidValueError:
             return value
     return value
+
+
+def to_partial_dates(value: Any) -> Any:
+    """Converter: a list of dates (any form `to_partial_date` takes) becomes a tuple."""
+    if value is None or isinstance(value, str | bytes | dict):
+        return value  # left for the validator to name
+    try:
+        return tuple(to_partial_date(item) for item in value)
+    except TypeError:
+        return value

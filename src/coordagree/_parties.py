@@ -8,26 +8,68 @@ import attrs
 import pendulum
 
 from coordagree import _fields as kinds
-from coordagree._codelists import PartyKind, PartyRole
+from coordagree._codelists import MembershipRole, PartyKind, PartyRole
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._partial_date import PartialDate, to_partial_date, to_partial_dates
 from coordagree._sources import Claim, Identifier, OtherName
 from coordagree._text import Text, to_text
-from coordagree._validators import to_date, to_tuple
+from coordagree._validators import to_tuple
 from coordagree.errors import InvalidValueError
 
 __all__ = ["Party", "Person", "Position"]
 
 
 def _check_position_end(instance: Position, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and instance.start is not None and value < instance.start:
+    start = instance.start
+    if value is not None and start is not None and value.last_day < start.first_day:
         raise InvalidValueError(
-            f"'end' must be on or after 'start' (got {value.isoformat()}, "
-            f"start {instance.start.isoformat()})",
+            f"'end' must be on or after 'start' (got {value}, start {start})",
             field="end",
             value=value,
             code="period-order",
         )
+
+
+@attrs.frozen(kw_only=True, field_transformer=kinded_fields)
+class Membership:
+    """A seat on a body: a party, a person or a position (an office, whoever holds it), in a role.
+
+    "co-chaired by the Directors of USFWS and USGS" is two memberships with role ``co-chair``
+    held by positions; "a secretariat provided by each in turn" is a ``secretariat``
+    membership per party, ``rotating``.
+
+    Attributes:
+        party: Id of a party that sits on the body.
+        person: Id of a person who sits on it (or who holds `position`).
+        position: Id of the position (of `person`) that holds the seat, whoever fills it.
+        role: The seat's role; known values in `MembershipRole`, others allowed.
+        start: Since when, at whatever precision is known.
+        end: Until when.
+        equal: Whether members have equal standing ("with equal membership").
+        rotating: Whether the seat passes in turn between its holders.
+        note: Anything else the source says of the seat.
+        sources: Ids of the sources that give it.
+        extensions: Namespaced extra data (``x-`` keys), kept as given.
+    """
+
+    party: str | None = attrs.field(default=None, **kinds.ref("party"))
+    person: str | None = attrs.field(default=None, **kinds.ref("person"))
+    position: str | None = attrs.field(default=None, **kinds.ref("position", within="person"))
+    role: str = attrs.field(
+        default=MembershipRole.MEMBER, **kinds.code(MembershipRole, closed=False)
+    )
+    start: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    end: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    equal: bool | None = attrs.field(default=None, **kinds.flag())
+    rotating: bool | None = attrs.field(default=None, **kinds.flag())
+    note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
+    extensions: Extensions = kinds.extensions()
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -47,6 +89,11 @@ class Party:
         roles: Its roles in this agreement; known values in `PartyRole`, others allowed.
         parent: Id of the body it belongs to.
         directed_by: Id of the party that directs it (chỉ đạo).
+        member_of: Id of the body it is a member organisation of (a tổ chức thành viên of the
+            Fatherland Front), where it is not a sub-unit.
+        established_by: Id of the agreement (or of one of its commitments) that creates the
+            body: a committee or council the agreement establishes.
+        memberships: Who sits on the body: parties, people or positions, each in a role.
         identifiers: Its numbers and identifiers, as each source writes them.
         other_names: Its other names: short forms, former names, spelling variants.
         sources: Ids of the sources that support it.
@@ -61,8 +108,13 @@ class Party:
     roles: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.code(PartyRole, closed=False, many=True)
     )
-    parent: str | None = attrs.field(default=None, **kinds.ref("party"))
-    directed_by: str | None = attrs.field(default=None, **kinds.ref("party"))
+    parent: str | None = attrs.field(default=None, **kinds.ref("party", hierarchy=True))
+    directed_by: str | None = attrs.field(default=None, **kinds.ref("party", hierarchy=True))
+    member_of: str | None = attrs.field(default=None, **kinds.ref("party", hierarchy=True))
+    established_by: str | None = attrs.field(default=None, **kinds.ref("agreement|commitment"))
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), converter=to_tuple, **kinds.records(Membership)
+    )
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Identifier)
     )
@@ -86,8 +138,10 @@ class Position:
         id: Unique among the person's positions; events cite it.
         title: The office ("Trưởng ban Dân vận").
         body: Id of the party (body) where it is held.
-        start: First day in office, where known.
-        end: Last day in office, where known.
+        start: When the holder took office, at whatever precision is known.
+        end: When the holder left office.
+        seen: Dates on which a source shows the holder in office, where start and end are not
+            known (a chief prosecutor "in 3/2022").
         sources: Ids of the sources that support it.
         claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
@@ -96,17 +150,31 @@ class Position:
     id: str = attrs.field(**kinds.identity())
     title: Text = attrs.field(converter=to_text, **kinds.text())
     body: str | None = attrs.field(default=None, **kinds.ref("party"))
-    start: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
-    end: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_position_end, converter=to_date, **kinds.date()
+    start: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    end: PartialDate | None = attrs.field(
+        default=None,
+        validator=_check_position_end,
+        converter=to_partial_date,
+        **kinds.partial_date(),
+    )
+    seen: tuple[PartialDate, ...] = attrs.field(
+        default=(), converter=to_partial_dates, **kinds.partial_dates()
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
 
     def held_on(self, day: pendulum.Date) -> bool:
-        """Whether the position was held on ``day``, as far as its dates say."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        """Whether the position may have been held on ``day``, as far as its dates say.
+
+        A date of reduced precision counts as its whole span: a position held from "2020" may
+        have been held on 2020-01-01.
+        """
+        return (self.start is None or self.start.first_day <= day) and (
+            self.end is None or day <= self.end.last_day
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -115,7 +183,8 @@ class Person:
 
     Attributes:
         id: Unique among the agreement's people.
-        name: The person's name as written ("Lê Văn Bảo").
+        name: The person's name as written ("Lê Văn Bảo"); absent when a source names only the
+            office ("Director, U.S. Geological Survey").
         honorific: How the source addresses them ("đồng chí").
         positions: Their positions, concurrent or successive.
         identifiers: Its numbers and identifiers, as each source writes them.
@@ -126,7 +195,7 @@ class Person:
     """
 
     id: str = attrs.field(**kinds.identity())
-    name: Text = attrs.field(converter=to_text, **kinds.text())
+    name: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     honorific: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     positions: tuple[Position, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Position, table="position")

@@ -67,7 +67,12 @@ _TABLE = [
     # semantic: the agreement is well-formed but wrong
     ("duplicate-id", _E, False, "Two records of one kind share an id."),
     ("unresolved-reference", _E, False, "An id reference names no record of its kind."),
-    ("hierarchy-cycle", _E, False, "A party is its own ancestor through `parent`."),
+    (
+        "hierarchy-cycle",
+        _E,
+        False,
+        "A record is its own ancestor (`parent`, `directed_by`, `member_of`).",
+    ),
     ("schedule-outside-period", _E, False, "A schedule's period is not inside the agreement's."),
     (
         "task-outside-schedule",
@@ -113,6 +118,12 @@ _TABLE = [
     ("unknown-code", _I, False, "An open codelist value is not one of the known values."),
     ("claim-unknown-field", _E, False, "A claim names a field its record does not have."),
     ("claim-bad-value", _W, False, "A claimed value is not one its field could hold."),
+    (
+        "membership-without-holder",
+        _E,
+        False,
+        "A membership names no party, person or position, or a position without its person.",
+    ),
     (
         "toml-null",
         _W,

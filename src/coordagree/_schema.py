@@ -21,6 +21,7 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
+from coordagree._commitments import Numbering
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._fields import Kind, kind_of
@@ -177,6 +178,8 @@ class _Builder:
                 },
             )
             return self.ref(tp.__name__)
+        if tp is Numbering:
+            return {"type": ["string", "integer"]}
         if tp is str:
             return {"type": "string"}
         if tp is bool:
@@ -194,6 +197,14 @@ class _Builder:
         one: dict[str, Any] | None = None
         if kind.kind in (Kind.ID, Kind.REF):
             one = {"type": "string", "pattern": _ID_PATTERN}
+        elif kind.kind is Kind.AMOUNT:
+            one = {
+                "description": "A decimal amount, written as a string ('7000000', '12.50').",
+                "type": "string",
+                "pattern": r"^-?\d+(\.\d+)?$",
+            }
+        elif kind.kind is Kind.CURRENCY:
+            one = {"type": "string", "pattern": "^[A-Z]{3}$"}
         elif kind.kind is Kind.DATA:
             return {}  # plain data, checked against the field it claims about by validation
         elif kind.kind is Kind.DOCUMENT:

@@ -13,7 +13,10 @@ __all__ = ["UPGRADES"]
 
 
 def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
-    """1.0 to 1.1: the single ``provenance`` becomes a source; a related ``identifier`` a number.
+    """1.0 to 1.1, fact for fact.
+
+    The single ``provenance`` becomes a source; a related ``identifier`` a number; commitment
+    numbers become text; a responsibility's role left out (1.0: co-operating) is written out.
 
     The provenance's ``source`` (the publisher's name) is the source's ``publisher``; it gets the
     id ``provenance``, which nothing else in a 1.0 document can use.
@@ -31,7 +34,29 @@ def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
     related = upgraded.get("related")
     if isinstance(related, list):
         upgraded["related"] = [_related_from_1_0(item) for item in related]
+    commitments = upgraded.get("commitments")
+    if isinstance(commitments, list):
+        upgraded["commitments"] = [_commitment_from_1_0(item) for item in commitments]
     return upgraded
+
+
+def _commitment_from_1_0(item: Any) -> Any:
+    """A number as written (1.1 keeps "2.A"); a role left out was co-operating (1.1: not stated)."""
+    if not isinstance(item, dict):
+        return item
+    moved = dict(item)
+    number = moved.get("number")
+    if isinstance(number, int) and not isinstance(number, bool):
+        moved["number"] = str(number)
+    responsible = moved.get("responsible")
+    if isinstance(responsible, list):
+        moved["responsible"] = [
+            {**duty, "role": "co-operating"}
+            if isinstance(duty, dict) and "role" not in duty
+            else duty
+            for duty in responsible
+        ]
+    return moved
 
 
 def _related_from_1_0(item: Any) -> Any:

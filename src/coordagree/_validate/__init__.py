@@ -16,6 +16,7 @@ import attrs
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._rules import RULES
 from coordagree._validate import (
+    _bodies,
     _claims,
     _codelists,
     _commitments,
@@ -45,6 +46,7 @@ RULE_MODULES = (
     _claims,
     _extensions,
     _lineage,
+    _bodies,
 )
 """The modules that emit semantic findings, each with its ``EMITS``."""
 
@@ -58,6 +60,7 @@ _RULES = (
     _codelists.check_codelists,
     _claims.check_claims,
     _extensions.check_extensions,
+    _bodies.check_bodies,
 )
 
 

@@ -68,6 +68,7 @@ def index(ctx: Context) -> None:
     """Index ids once, reporting duplicates on the way."""
     a = ctx.agreement
     scoped = _scoped_tables()
+    ctx.table("agreement")[a.id] = 0  # for references to the agreement itself
 
     def unique(kind: str, base: str, records: Any, table: dict[str, int], owner: str = "") -> None:
         for i, record in enumerate(records):

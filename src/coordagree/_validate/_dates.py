@@ -92,7 +92,7 @@ def check_dates(ctx: Context) -> None:
             if (
                 signature.date is not None
                 and period.end is not None
-                and signature.date > period.end
+                and signature.date.surely_after(period.end)
             ):
                 ctx.add(
                     "signature-after-end",

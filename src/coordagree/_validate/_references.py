@@ -51,10 +51,11 @@ def _check_record(ctx: Context, path: str, record: Any) -> None:
                         f"{holder!r} has no {kind.target} with id {item!r}",
                     )
             continue
-        known = ctx.tables.get(kind.target, {})
+        tables = [ctx.tables.get(name, {}) for name in kind.target.split("|")]
         for where, item in values:
-            if item not in known:
-                ctx.add("unresolved-reference", where, f"no {kind.target} has id {item!r}")
+            if not any(item in known for known in tables):
+                what = " or ".join(kind.target.split("|"))
+                ctx.add("unresolved-reference", where, f"no {what} has id {item!r}")
 
 
 def _task_fields_resolve(ctx: Context, tasks: tuple[Task, ...]) -> bool:
@@ -63,6 +64,8 @@ def _task_fields_resolve(ctx: Context, tasks: tuple[Task, ...]) -> bool:
         kind = kind_of(field)
         if kind.within is not None:
             return False  # per task, with its holder
+        if "|" in (kind.target or ""):
+            return False  # several tables: per task, with paths
         known = ctx.tables.get(kind.target or "", {}).keys()
         distinct = set(map(attrgetter(field.name), tasks))
         values = chain.from_iterable(distinct) if kind.many else distinct - {None}

@@ -6,8 +6,8 @@ round-trips through JSON, YAML and TOML. `broken_documents` applies one known de
 document and says which finding it must produce.
 
 One module a kind of record: `_base` (text, ids, periods, recurrences, the swarm, fields
-drawn by kind), `_sources`, `_parties`, `_commitments`, `_tasks`, `_events`, `_instruments`,
-`_agreements`, `_documents`.
+drawn by kind), `_sources`, `_parties`, `_money`, `_commitments`, `_tasks`, `_events`,
+`_instruments`, `_agreements`, `_documents`.
 
 Strategies shrink towards small agreements: few parties, one schedule, no tasks, plain strings,
 year-precision periods starting in 2023.
@@ -34,7 +34,8 @@ from coordagree.strategies._instruments import (
     related_instruments,
     terminations,
 )
-from coordagree.strategies._parties import parties, people
+from coordagree.strategies._money import funding_rows
+from coordagree.strategies._parties import memberships, parties, people
 from coordagree.strategies._sources import identifiers, other_names, sources
 from coordagree.strategies._tasks import schedules, tasks
 
@@ -46,8 +47,10 @@ __all__ = [
     "commitments",
     "documents",
     "events",
+    "funding_rows",
     "identifiers",
     "ids",
+    "memberships",
     "objectives",
     "other_names",
     "parties",

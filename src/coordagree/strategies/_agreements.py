@@ -44,7 +44,8 @@ from coordagree.strategies._instruments import (
     related_instruments,
     terminations,
 )
-from coordagree.strategies._parties import parties, people
+from coordagree.strategies._money import funding_rows
+from coordagree.strategies._parties import memberships, parties, people
 from coordagree.strategies._sources import sources
 from coordagree.strategies._tasks import schedules
 
@@ -101,10 +102,26 @@ def _agreement(
             events(window=span, party_ids=party_ids, people=people_drawn, timezone=timezone),
             (),
         )
+        agreement_id = draw(ids("agreement"))
+        holders = tuple(
+            (person.id, position.id if position else None)
+            for person in people_drawn
+            for position in (*person.positions, None)
+        )
+        if "events" in enabled and len(party_list) > 2 and draw(st.booleans()):
+            # the last party is a body the agreement (or its first commitment) creates
+            body = attrs.evolve(
+                party_list[-1],
+                established_by=draw(
+                    st.sampled_from([agreement_id, *(c.id for c in commitments_drawn[:1])])
+                ),
+                memberships=draw(memberships(party_ids=party_ids[:-1], holders=holders)),
+            )
+            party_list = (*party_list[:-1], body)
         return _complete(
             draw,
             Agreement,
-            id=draw(ids("agreement")),
+            id=agreement_id,
             title=None if draw(st.integers(0, 5)) == 5 else _text(draw),  # many sources give none
             kind=None if draw(st.integers(0, 5)) == 5 else draw(_code(AgreementKind)),
             subject=_detail(draw),
@@ -134,7 +151,7 @@ def _agreement(
                 signatures(
                     window=span,
                     party_ids=party_ids,
-                    person_ids=tuple(p.id for p in people_drawn),
+                    holders=holders,
                     event_ids=tuple(e.id for e in events_drawn),
                 ),
                 (),
@@ -143,6 +160,7 @@ def _agreement(
             amendments=_uses(draw, "instruments", amendments(window=span), ()),
             related=_uses(draw, "instruments", related_instruments(), ()),
             sources=sources_drawn,
+            funding=_uses(draw, "instruments", funding_rows(window=span, party_ids=party_ids), ()),
             extensions=_extras(draw),
         )
 

@@ -400,6 +400,10 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
         strategy = partial_dates()
     elif k is Kind.DATA:
         strategy = st.sampled_from(["1989-08", 1990, True, ["a", "b"], {"x": "ý kiến"}])
+    elif k is Kind.AMOUNT:
+        strategy = st.decimals(min_value=0, max_value=10**10, places=2)
+    elif k is Kind.CURRENCY:
+        strategy = st.sampled_from(["USD", "VND", "EUR"])
     elif k is Kind.RECORD and kind.many and kind.record in _NESTED:
         if not _details():
             return st.just(())
@@ -411,6 +415,8 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
         strategy = st.sampled_from(choices)
     else:
         return None  # ids, nested records, recurrences, moments: each strategy draws its own
+    if kind.many:  # a list of what one value is
+        return st.lists(strategy, max_size=2).map(tuple)
     return _maybe(strategy) if kind.optional else strategy
 
 

@@ -39,13 +39,23 @@ def _draw_commitments(
     max_size: int,
 ) -> tuple[Commitment, ...]:
     numbered = draw(st.booleans())
+    count = draw(st.integers(0, max_size))
+    # With two or more, the last may be a sub-item of the first ("1.A" under "1").
+    nested = count >= 2 and draw(st.booleans())
+
+    def number(i: int) -> str | None:
+        if not numbered:
+            return None
+        return "1.A" if nested and i == count - 1 else str(i + 1)
+
     return tuple(
         _complete(
             draw,
             Commitment,
             id=f"commitment-{i}",
             title=_text(draw),
-            number=i + 1 if numbered else None,
+            number=number(i),
+            parent="commitment-0" if nested and i == count - 1 else None,
             description=_detail(draw),
             modality=draw(st.sampled_from(list(Modality))),
             binding=draw(_none_or_one_of((False, True))),
@@ -62,7 +72,7 @@ def _draw_commitments(
             effective=_optional(draw, _day(span.start, span.end or span.start)),
             extensions=_extras(draw),
         )
-        for i in range(draw(st.integers(0, max_size)))
+        for i in range(count)
     )
 
 

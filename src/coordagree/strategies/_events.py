@@ -19,7 +19,6 @@ from coordagree.strategies._base import (
     _DEFAULT_PARTIES,
     _DEFAULT_WINDOW,
     _as_written,
-    _built,
     _check_min,
     _check_refs,
     _closed,
@@ -174,34 +173,52 @@ def events(
     return _draw_events(span, party_ids, people, timezone, max_size)
 
 
+@st.composite
+def _signature(
+    draw: st.DrawFn,
+    party: str,
+    window: Period,
+    holders: tuple[tuple[str, str | None], ...],
+    event_ids: tuple[str, ...],
+) -> Signature:
+    person: str | None = None
+    position: str | None = None
+    signed_by_someone: bool = bool(holders) and draw(st.booleans())
+    if signed_by_someone:
+        chosen: tuple[str, str | None] = draw(st.sampled_from(holders))
+        person = chosen[0]
+        position = chosen[1] if draw(st.booleans()) else None
+    return _complete(
+        draw,
+        Signature,
+        {"event": event_ids},
+        party=party,
+        person=person,
+        position=position,
+        date=draw(st.none() | _day(window.start.subtract(days=60), window.start)),
+    )
+
+
 @_memoised
 def signatures(
     *,
     window: Period = _DEFAULT_WINDOW,
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
-    person_ids: tuple[str, ...] = (),
+    holders: tuple[tuple[str, str | None], ...] = (),
     event_ids: tuple[str, ...] = (),
 ) -> st.SearchStrategy[tuple[Signature, ...]]:
     """Signatures by distinct parties, dated up to 60 days before ``window`` starts.
 
-    Each may name one of ``person_ids`` as the signer and one of ``event_ids`` as the event
-    at which it was signed. Shrinks towards none.
+    Each may name a signer from ``holders`` (pairs of a person id and one of their position
+    ids, or None), and one of ``event_ids`` as the event at which it was signed. Acts (signed,
+    noted...) and parties signed for are drawn too. Shrinks towards none.
 
     Raises:
         InvalidArgument: ``party_ids`` is empty.
     """
     _check_refs(party_ids)
-    refs = {"person": tuple(person_ids), "event": tuple(event_ids)}
     return _subsets(tuple(party_ids), 0, 3).flatmap(
         lambda chosen: st.tuples(
-            *(
-                _built(
-                    Signature,
-                    refs,
-                    party=st.just(party),
-                    date=st.none() | _day(window.start.subtract(days=60), window.start),
-                )
-                for party in chosen
-            )
+            *(_signature(party, window, tuple(holders), tuple(event_ids)) for party in chosen)
         )
     )

@@ -8,15 +8,15 @@ from coordagree._codelists import (
     PartyKind,
     PartyRole,
 )
-from coordagree._parties import Party, Person, Position
+from coordagree._parties import Membership, Party, Person, Position
 from coordagree._period import Period
 from coordagree.strategies._base import (
     _COMRADE,
     _DEFAULT_PARTIES,
     _DEFAULT_WINDOW,
     _check,
-    _check_min,
     _check_refs,
+    _check_sizes,
     _complete,
     _day,
     _detail,
@@ -46,6 +46,7 @@ def _parties(draw: st.DrawFn, count: int) -> tuple[Party, ...]:
                 roles=tuple(draw(_subsets(tuple(m.value for m in PartyRole), 0, 2))),
                 parent=draw(_none_or_one_of(others)),
                 directed_by=draw(_none_or_one_of(others)),
+                member_of=draw(_none_or_one_of(others)),
                 extensions=_extras(draw),
             )
         )
@@ -102,6 +103,7 @@ def people(
     *,
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
     window: Period = _DEFAULT_WINDOW,
+    min_size: int = 0,
     max_size: int = 3,
 ) -> st.SearchStrategy[tuple[Person, ...]]:
     """People (``person-0``, ...) holding positions at the given parties.
@@ -113,6 +115,39 @@ def people(
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
     """
     _check_refs(party_ids)
-    _check_min("max_size", max_size, 0)
+    _check_sizes("min_size", "max_size", (min_size, max_size))
 
     return _draw_people(party_ids, window, max_size)
+
+
+@st.composite
+def _membership(
+    draw: st.DrawFn, party_ids: tuple[str, ...], holders: tuple[tuple[str, str | None], ...]
+) -> Membership:
+    held_by_person: bool = bool(holders) and draw(st.booleans())
+    if held_by_person:
+        chosen: tuple[str, str | None] = draw(st.sampled_from(holders))
+        return _complete(draw, Membership, person=chosen[0], position=chosen[1], party=None)
+    return _complete(draw, Membership, party=draw(st.sampled_from(party_ids)), person=None)
+
+
+@_memoised
+def memberships(
+    *,
+    party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
+    holders: tuple[tuple[str, str | None], ...] = (),
+    min_size: int = 0,
+    max_size: int = 3,
+) -> st.SearchStrategy[tuple[Membership, ...]]:
+    """Seats on a body: parties from ``party_ids``, or people and their offices (``holders``).
+
+    Roles are such as chair, co-chair and secretariat. Shrinks towards none.
+
+    Raises:
+        InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
+    """
+    _check_refs(party_ids)
+    _check_sizes("min_size", "max_size", (min_size, max_size))
+    return st.lists(
+        _membership(tuple(party_ids), tuple(holders)), min_size=min_size, max_size=max_size
+    ).map(tuple)
