@@ -6,11 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 import coordagree
+from coordagree import strategies as cs
 from coordagree.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 ROOT = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).parent / "data" / "invalid"
@@ -125,3 +130,65 @@ def test_unexpected_errors_are_one_line_unless_debug(
 def test_a_folder_where_a_file_is_wanted(tmp_path: Path) -> None:
     code, out = run("show", str(tmp_path))
     assert code == 2 and "is a folder" in out
+
+
+def _shown_text(agreement: coordagree.Agreement) -> str:
+    import io
+    import re
+
+    from rich.console import Console
+
+    from coordagree.cli._show import render_show
+
+    out = io.StringIO()
+    Console(file=out, width=100_000, highlight=False, color_system=None).print(
+        render_show(agreement)
+    )
+    return re.sub(r"\s+", " ", out.getvalue())
+
+
+def _texts_of(agreement: coordagree.Agreement) -> list[tuple[str, str]]:
+    """(pointer, text) of every non-empty human text and wording the agreement holds."""
+    from coordagree._fields import Kind, kind_of, walk_records
+
+    found = []
+    for path, record in walk_records(agreement):
+        for field in attrs.fields(type(record)):
+            kind = kind_of(field)
+            if kind.kind not in (Kind.TEXT, Kind.WORDING, Kind.STRING):
+                continue
+            value = getattr(record, field.name)
+            for item in value if kind.many else (value,):
+                if item is not None and str(item).strip():
+                    found.append((f"{path}/{field.name}", " ".join(str(item).split())))
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "quang-binh-2023.yaml",
+        "quy-che-vks-ta-2020.yaml",
+        "fws-usgs-mou.yaml",
+        "fws-usgs-committee-moa.yaml",
+    ],
+)
+def test_show_hides_no_text_a_document_holds(name: str) -> None:
+    agreement = coordagree.load(EXAMPLES / name)
+    shown = _shown_text(agreement)
+    hidden = [(path, text) for path, text in _texts_of(agreement) if text not in shown]
+    assert hidden == []
+
+
+@given(cs.agreements(max_tasks=3))
+@settings(max_examples=20, suppress_health_check=list(HealthCheck))
+def test_show_hides_no_text_of_any_drawn_agreement(agreement: coordagree.Agreement) -> None:
+    shown = _shown_text(agreement)
+    assert [(p, t) for p, t in _texts_of(agreement) if t not in shown] == []
+
+
+def test_show_prints_document_text_as_written_not_as_markup() -> None:
+    agreement = coordagree.Agreement(
+        id="draft", title=coordagree.Text("Chương trình phối hợp [dự thảo] [red]x[/red] [/]")
+    )
+    assert "Chương trình phối hợp [dự thảo] [red]x[/red] [/]" in _shown_text(agreement)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typing
-
 import attrs
 import pendulum
 
@@ -15,11 +13,7 @@ from coordagree._sources import Claim
 from coordagree._text import Text, to_text, to_texts
 from coordagree._validators import to_date, to_tuple
 
-__all__ = ["Commitment", "Numbering", "Objective", "Responsibility"]
-
-Numbering = typing.NewType("Numbering", str)
-"""A number as a source writes it in a list ("2", "2.A", "(1)", "Điều 5"); a document may give
-a plain number as an integer (``number: 2``), which is written back as text."""
+__all__ = ["Commitment", "Objective", "Responsibility"]
 
 
 @attrs.frozen(kw_only=True, field_transformer=kinded_fields)
@@ -86,7 +80,7 @@ class Commitment:
 
     id: str = attrs.field(**kinds.identity())
     title: Text = attrs.field(converter=to_text, **kinds.text())
-    number: Numbering | None = attrs.field(default=None, **kinds.wording())
+    number: str | None = attrs.field(default=None, **kinds.numbering())
     parent: str | None = attrs.field(default=None, **kinds.ref("commitment", hierarchy=True))
     description: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     modality: Modality = attrs.field(

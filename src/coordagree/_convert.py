@@ -29,10 +29,9 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from coordagree._commitments import Numbering
-from coordagree._fields import to_decimal
+from coordagree._fields import META, Kind, kind_of, to_decimal
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import Period, parse_date
 from coordagree._recurrence import Recurrence
@@ -356,8 +355,19 @@ def _is_record(cls: Any) -> bool:
 
 def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:
     def factory(cls: type) -> Callable[..., Any]:
+        # Fields whose kind reads more than their type says: a number as written also
+        # comes as a plain integer ("number: 2").
+        overrides: dict[str, Any] = {
+            f.name: override(struct_hook=_structure_numbering)
+            for f in attrs.fields(cls)
+            if f.metadata.get(META) is not None and kind_of(f).kind is Kind.NUMBERING
+        }
         generated: Callable[..., Any] = make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **overrides,
         )
         takes_extensions = _has_extensions(cls)
 
@@ -475,7 +485,6 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, unstructure_period)
-    converter.register_structure_hook(Numbering, _structure_numbering)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
     converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_structure_hook(PartialDate, _structure_partial_date)

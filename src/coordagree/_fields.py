@@ -78,6 +78,7 @@ __all__ = [
     "identity",
     "kind_of",
     "kinded_fields",
+    "numbering",
     "partial_date",
     "partial_dates",
     "period",
@@ -115,6 +116,8 @@ class Kind(enum.StrEnum):
     """A source's wording kept verbatim (``*_as_written``)."""
     STRING = "string"
     """Any other free string (a URL, a number as printed)."""
+    NUMBERING = "numbering"
+    """A number in a list as written ("2.A", "(1)", "Điều 5"); a document may give an integer."""
     CODE = "code"
     """A codelist value: closed (an enum member) or open (a string, known values listed)."""
     REF = "ref"
@@ -211,6 +214,11 @@ def texts() -> dict[str, Any]:
 def wording() -> dict[str, Any]:
     """A source's wording of a value, kept as written."""
     return _meta(FieldKind(kind=Kind.WORDING))
+
+
+def numbering() -> dict[str, Any]:
+    """A number in a list, as the source writes it."""
+    return _meta(FieldKind(kind=Kind.NUMBERING))
 
 
 def string() -> dict[str, Any]:
@@ -459,7 +467,7 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
         if many:
             return to_texts, _all(instance_of(tuple), each(Text))
         return to_text, maybe(instance_of(Text))
-    if k in (Kind.WORDING, Kind.STRING):
+    if k in (Kind.WORDING, Kind.STRING, Kind.NUMBERING):
         return None, maybe(instance_of(str))
     if k is Kind.CODE:
         assert kind.codes is not None

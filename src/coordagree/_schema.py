@@ -21,7 +21,6 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
-from coordagree._commitments import Numbering
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._fields import Kind, kind_of
@@ -178,8 +177,6 @@ class _Builder:
                 },
             )
             return self.ref(tp.__name__)
-        if tp is Numbering:
-            return {"type": ["string", "integer"]}
         if tp is str:
             return {"type": "string"}
         if tp is bool:
@@ -203,6 +200,8 @@ class _Builder:
                 "type": "string",
                 "pattern": r"^-?\d+(\.\d+)?$",
             }
+        elif kind.kind is Kind.NUMBERING:
+            one = {"type": ["string", "integer"]}
         elif kind.kind is Kind.CURRENCY:
             one = {"type": "string", "pattern": "^[A-Z]{3}$"}
         elif kind.kind is Kind.DATA:

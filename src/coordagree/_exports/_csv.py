@@ -1,25 +1,52 @@
-"""CSV of occurrences: one row an occurrence, for a spreadsheet."""
+"""CSV for spreadsheets: occurrences (one row an occurrence) or funding rows (one row a row)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable
+from typing import Any
 
 from coordagree._agenda import Occurrence
+from coordagree._money import FundingRow
 from coordagree._period import Period
 
 __all__ = ["to_csv"]
 
 _COLUMNS = ["kind", "item", "title", "date", "window", "owners", "index", "schedule", "status"]
+_FUNDING = ["payer", "payee", "amount", "currency", "qualifier", "firmness", "period", "start"]
+_FUNDING += ["end", "as_written"]
 
 
-def to_csv(found: Iterable[Occurrence]) -> str:
-    """Occurrences as CSV for spreadsheets, one row each, with a header row."""
+def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
+    """Occurrences, or funding rows, as CSV for spreadsheets: a header row, then one row each.
+
+    Amounts are written exactly as their decimals (``7000000``), never as floats.
+    """
+    items: list[Any] = list(found)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    if items and isinstance(items[0], FundingRow):
+        writer.writerow(_FUNDING)
+        for row in items:
+            period = row.period
+            writer.writerow(
+                [
+                    row.payer or "",
+                    row.payee or "",
+                    str(row.amount),
+                    row.currency,
+                    row.qualifier.value,
+                    row.firmness.value if row.firmness else "",
+                    str(period) if period else "",
+                    period.start_text if period else "",
+                    (period.end_text or "") if period else "",
+                    (period.as_written or "") if period else "",
+                ]
+            )
+        return out.getvalue()
     writer.writerow(_COLUMNS)
-    for o in found:
+    for o in items:
         writer.writerow(
             [
                 o.kind,

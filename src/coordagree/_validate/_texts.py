@@ -41,7 +41,9 @@ def _holds_text(field: attrs.Attribute[Any]) -> bool:
     return kind.kind in _TEXT_KINDS
 
 
-_TEXT_KINDS = (Kind.TEXT, Kind.WORDING, Kind.STRING, Kind.TAGS, Kind.TIMEZONE, Kind.RECORD)
+_TEXT_KINDS: tuple[Kind, ...] = (Kind.TEXT, Kind.WORDING, Kind.STRING, Kind.NUMBERING, Kind.TAGS)
+_TEXT_KINDS += (Kind.TIMEZONE,)
+_TEXT_KINDS += (Kind.RECORD,)
 
 
 def text_fields(cls: type) -> tuple[str, ...]:

@@ -375,6 +375,8 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
         strategy = texts()
     elif k is Kind.WORDING:
         return _wording()
+    elif k is Kind.NUMBERING:
+        strategy = st.sampled_from(["1", "2.A", "(1)", "Điều 5"])
     elif k is Kind.STRING:
         strategy = _strings(20)
     elif k is Kind.CODE and kind.codes is not None:
