@@ -62,7 +62,7 @@ def to_ics(agreement: Agreement) -> bytes:
     component per rule. UIDs derive from the agreement's and items' ids (``task-ID@AGREEMENT``,
     with ``-2``, ``-3``, ... for an item's further rules), so re-importing updates rather than
     duplicates. Dates are all-day values, so nothing shifts across midnight; output is
-    deterministic (DTSTAMP is the provenance's publication time, else the period's start).
+    deterministic (DTSTAMP is the first source's publication moment, else the period's start).
 
     Raises:
         MissingExtraError: ``icalendar`` is not installed (``pip install 'coordagree[ics]'``).

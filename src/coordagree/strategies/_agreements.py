@@ -184,7 +184,7 @@ def agreements(
     descriptive details (descriptions, places, executors, planned windows...), as-written
     wording, ``x-`` extensions, recurrences, commitments and objectives, reviews, events with
     the people who attend them and the signatures, and other instruments (amendments, related
-    instruments, termination, provenance). Examples are smaller, so quicker to draw, and more
+    instruments, termination, sources, funding). Examples are smaller, so quicker to draw, and more
     varied than if every record drew every feature; each feature is in about half of them.
 
     Args:
