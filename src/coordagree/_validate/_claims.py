@@ -57,7 +57,7 @@ _CLAIMABLE: dict[type, dict[str, Any]] = {}
 
 def check_claims(ctx: Context) -> None:
     """Report claims about no field, and claimed values their field could not hold."""
-    for path, record in records_with(ctx.agreement, _claims):
+    for path, record in records_with(ctx.agreement, _claims, sparse=True):
         fields = _claimable(type(record))
         for field in _claims(type(record)):
             for i, claim in enumerate(getattr(record, field.name)):

@@ -31,7 +31,7 @@ def _plain(value: Any) -> Any:
 
 def check_extensions(ctx: Context) -> None:
     """Warn of each null in extension data: TOML has no null, so a TOML save refuses it."""
-    for path, record in records_with(ctx.agreement, _extensions):
+    for path, record in records_with(ctx.agreement, _extensions, sparse=True):
         for field in _extensions(type(record)):
             data = getattr(record, field.name)
             if not data:

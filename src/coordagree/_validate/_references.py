@@ -75,8 +75,13 @@ def _task_fields_resolve(ctx: Context, tasks: tuple[Task, ...]) -> bool:
 
 
 def _nested_in_tasks() -> bool:
-    """Whether any record nested in a task declares references (then tasks are walked)."""
+    """Whether any record nested in a task declares references."""
     return any(fields_of(cls, Kind.REF) for cls in record_classes(Task) if cls is not Task)
+
+
+def _nested_references(cls: type) -> tuple[Any, ...]:
+    """The reference fields of the records tasks hold, not of tasks themselves (read apart)."""
+    return () if cls in (Task, TaskSchedule) else fields_of(cls, Kind.REF)
 
 
 def check_references(ctx: Context) -> None:
@@ -84,10 +89,16 @@ def check_references(ctx: Context) -> None:
     a = ctx.agreement
     for path, record in records_with(a, _references, skip=(TaskSchedule, "tasks")):
         _check_record(ctx, path, record)
-    walk_tasks = _nested_in_tasks()
+    nested = _nested_in_tasks()
     for s, schedule in enumerate(a.schedules):
         tasks = schedule.tasks
-        if not walk_tasks and _task_fields_resolve(ctx, tasks):
+        if _task_fields_resolve(ctx, tasks):  # then only what tasks hold (claims...) is read
+            if not nested:
+                continue
+            for path, record in records_with(
+                schedule, _nested_references, path=f"/schedules/{s}", sparse=True
+            ):
+                _check_record(ctx, path, record)
             continue
         for t, task in enumerate(tasks):
             base = f"/schedules/{s}/tasks/{t}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -100,7 +101,7 @@ def _task_texts(tasks: tuple[Task, ...]) -> Iterator[list[Any]]:
         if name not in records:
             yield [text for text in map(attrgetter(name), tasks) if text is not None]
             continue
-        nested = [r for task in tasks for r in getattr(task, name)]
+        nested = list(chain.from_iterable(map(attrgetter(name), tasks)))
         if nested:  # a task's records (status changes): each text field of theirs at once
             for inner in text_fields(type(nested[0])):
                 yield [text for text in map(attrgetter(inner), nested) if text is not None]
