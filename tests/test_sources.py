@@ -274,3 +274,32 @@ def test_bad_partial_dates_are_refused_with_bad_date(text: str) -> None:
 def test_partial_dates_round_trip_through_their_text(date: coordagree.PartialDate) -> None:
     assert coordagree.PartialDate.parse(str(date)) == date
     assert date.first_day <= date.last_day
+
+
+def test_long_task_lists_are_sifted_without_missing_the_one_task_that_matters() -> None:
+    # Over 32 tasks, rules over optional data sift the list in C; the findings must not change.
+    seed = coordagree.seed_programme()
+    schedule = seed.schedules[0]
+    template = schedule.tasks[0]
+    tasks = [attrs.evolve(template, id=f"t-{i}") for i in range(40)]
+    odd = attrs.evolve(
+        tasks[37],
+        sources=("quang-binh-portal", "missing"),
+        claims=(coordagree.Claim(field="colour", value="x"),),
+        extensions={"x-note": None},
+        history=(
+            coordagree.StatusChange(
+                status="needs-action", on="2023-01-02", extensions={"x-by": None}
+            ),
+        ),
+    )
+    tasks[37] = odd
+    changed = attrs.evolve(seed, schedules=(attrs.evolve(schedule, tasks=tuple(tasks)),))
+    found = {(f.code, f.path) for f in coordagree.validate(changed)}
+    base = "/schedules/0/tasks/37"
+    assert {
+        ("unresolved-reference", f"{base}/sources/1"),
+        ("claim-unknown-field", f"{base}/claims/0/field"),
+        ("toml-null", f"{base}/x-note"),
+        ("toml-null", f"{base}/history/0/x-by"),
+    } <= found
