@@ -615,3 +615,11 @@ def test_fast_path_takes_task_periods_whose_wording_has_a_colon() -> None:
     )
     text = coordagree.dumps(worded, "json")
     assert _documents._fast(text, "json", None) == worded
+
+
+def test_status_changes_are_read_by_the_cached_reader_while_declared_as_it_assumes() -> None:
+    # A field added to StatusChange sends its documents to the generic builders (correct, but
+    # slower and unshared); the fast reader must keep being the one used while it fits.
+    from coordagree import _fastjson
+
+    assert _fastjson._FAST_RECORDS[coordagree.StatusChange] is _fastjson._change

@@ -253,7 +253,7 @@ def _change(raw: Any, reading: _Reading) -> StatusChange:
     if day.start != day.end or day.start_precision.value != "day":
         raise Irregular
     change: StatusChange = _make_change(
-        status, day.start, None if note is None else _text(note, reading)
+        status, day.start, None if note is None else _text(note, reading), _EMPTY
     )
     if note is None and len(_CHANGES) < 20_000:
         _CHANGES[key] = change
@@ -427,7 +427,12 @@ _FAST_RECORDS[StatusChange] = (
     _change
     if _declared_as(
         StatusChange,
-        (("status", Kind.CODE, False), ("on", Kind.DATE, False), ("note", Kind.TEXT, True)),
+        (
+            ("status", Kind.CODE, False),
+            ("on", Kind.DATE, False),
+            ("note", Kind.TEXT, True),
+            ("extensions", Kind.EXTENSIONS, False),  # never given here: an x- key defers
+        ),
     )
     and attrs.fields(StatusChange).status.metadata[META].codes is TaskStatus
     else _record_reader(StatusChange)
