@@ -31,6 +31,7 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from coordagree._extensions import plain_data
 from coordagree._fields import META, Kind, kind_of, to_decimal
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import Period, parse_date
@@ -43,6 +44,7 @@ __all__ = [
     "by_identity",
     "configure_converter",
     "make_converter",
+    "unstructure_text",
     "unstructure_period",
     "written_period",
 ]
@@ -147,7 +149,8 @@ def _structure_text(value: Any, _: type) -> Text:
     raise _wrong("a string or a language map ({vi: ..., en: ...})", value)
 
 
-def _unstructure_text(text: Text) -> str | dict[str, str]:
+def unstructure_text(text: Text) -> str | dict[str, str]:
+    """A `Text` in document form: its string, or a language map with the primary one first."""
     if text.lang is None:
         return text.value
     return {text.lang: text.value, **dict(text.translations)}
@@ -409,18 +412,6 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callab
     return factory
 
 
-def _unstructure_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in value.items()}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return _unstructure_mapping(value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _is_tuple(cls: Any) -> bool:
     args: tuple[Any, ...] = tuple(getattr(cls, "__args__", ()))
     return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[-1] is Ellipsis
@@ -482,7 +473,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, lambda moment: moment.isoformat())
     converter.register_structure_hook(Text, _structure_text)
-    converter.register_unstructure_hook(Text, _unstructure_text)
+    converter.register_unstructure_hook(Text, unstructure_text)
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, unstructure_period)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
@@ -495,7 +486,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
-    converter.register_unstructure_hook(types.MappingProxyType, _unstructure_mapping)
+    converter.register_unstructure_hook(types.MappingProxyType, plain_data)
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
     converter.register_structure_hook_factory(_is_record, _structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_record, _unstructure_factory(converter))

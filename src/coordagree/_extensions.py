@@ -10,7 +10,13 @@ import attrs
 
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["EXTENSION_PREFIX", "Extensions", "freeze_extensions", "validate_extensions"]
+__all__ = [
+    "EXTENSION_PREFIX",
+    "Extensions",
+    "freeze_extensions",
+    "plain_data",
+    "validate_extensions",
+]
 
 EXTENSION_PREFIX = "x-"
 """Keys that start with this are extension data, kept rather than refused."""
@@ -42,3 +48,12 @@ def validate_extensions(_inst: Any, attribute: attrs.Attribute[Any], value: Any)
                 value=key,
                 code="bad-extension",
             )
+
+
+def plain_data(value: Any) -> Any:
+    """Extension data (or any value nested in it) as plain data: maps as dicts, lists as lists."""
+    if isinstance(value, Mapping):
+        return {key: plain_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    return value

@@ -26,8 +26,6 @@ document to the checked path.
 
 from __future__ import annotations
 
-import itertools
-import linecache
 import operator
 import typing
 import unicodedata
@@ -38,6 +36,7 @@ import attrs
 import orjson
 
 from coordagree._agreement import Agreement
+from coordagree._codegen import run_generated
 from coordagree._codelists import TaskStatus
 from coordagree._fields import META, Kind, kind_of
 from coordagree._formats import Limits
@@ -360,21 +359,7 @@ def _builder(cls: type, shape: tuple[str, ...]) -> Callable[[Any, Any], Any]:
         f"{'    check(made, added)' + chr(10) if added else ''}"
         "    return made\n"
     )
-    return _compiled(source, f"{cls.__name__}_{len(shape)}", namespace)["build"]  # type: ignore[no-any-return]
-
-
-def _compiled(source: str, label: str, namespace: dict[str, Any]) -> dict[str, Any]:
-    """Execute generated ``source``, registered with `linecache` as cattrs does.
-
-    Tracebacks through a generated function then show its lines.
-    """
-    filename = f"<coordagree generated {label} {next(_SERIAL)}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), namespace)
-    return namespace
-
-
-_SERIAL = itertools.count()
+    return run_generated(source, f"{cls.__name__}_{len(shape)}", namespace)["build"]  # type: ignore[no-any-return]
 
 
 def _check_added(made: Any, added: tuple[attrs.Attribute[Any], ...]) -> None:

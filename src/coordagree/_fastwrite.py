@@ -10,8 +10,6 @@ test compares the two on drawn records.
 from __future__ import annotations
 
 import enum
-import itertools
-import linecache
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -19,24 +17,12 @@ from typing import Any
 import attrs
 import cattrs
 
+from coordagree._codegen import run_generated
+from coordagree._convert import unstructure_text
+from coordagree._extensions import plain_data
 from coordagree._fields import Kind, kind_of
-from coordagree._text import Text
 
 __all__ = ["writer"]
-
-
-def _text(text: Text) -> str | dict[str, str]:
-    if text.lang is None:
-        return text.value
-    return {text.lang: text.value, **dict(text.translations)}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
 
 
 def writer(
@@ -61,8 +47,8 @@ def writer(
     namespace: dict[str, Any] = {
         "ids": ids,
         "period": period,
-        "text": _text,
-        "plain": _plain,
+        "text": unstructure_text,
+        "plain": plain_data,
         "unstructure": converter.unstructure,
     }
     lines = ["def write(record):\n", "    data = {}\n"]
@@ -114,11 +100,4 @@ def writer(
         lines.append(f"    if record.{extensions}:\n")
         lines.append(f"        data.update(plain(record.{extensions}))\n")
     lines.append("    return data\n")
-    source = "".join(lines)
-    filename = f"<coordagree generated writer {cls.__name__} {next(_SERIAL)}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), namespace)
-    return namespace["write"]  # type: ignore[no-any-return]
-
-
-_SERIAL = itertools.count()
+    return run_generated("".join(lines), f"writer {cls.__name__}", namespace)["write"]  # type: ignore[no-any-return]

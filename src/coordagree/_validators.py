@@ -99,24 +99,6 @@ def identifiers(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         identifier(inst, attribute, item)
 
 
-def non_negative(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """An int that is zero or more."""
-    instance_of(int)(_inst, attribute, value)
-    if value < 0:
-        raise InvalidValueError(
-            f"'{attribute.name}' must be >= 0 (got {value!r})", field=attribute.name, value=value
-        )
-
-
-def positive(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """An int that is one or more."""
-    instance_of(int)(_inst, attribute, value)
-    if value < 1:
-        raise InvalidValueError(
-            f"'{attribute.name}' must be >= 1 (got {value!r})", field=attribute.name, value=value
-        )
-
-
 def to_tuple(value: Any) -> Any:
     """Converter: any iterable (not a str or mapping) becomes a tuple; None becomes ()."""
     if value is None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from coordagree._extensions import plain_data
 from coordagree._fields import Kind, fields_of
 from coordagree._formats._toml import nulls
 from coordagree._validate._context import Context
@@ -21,14 +21,6 @@ def _extensions(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     return fields_of(cls, Kind.EXTENSIONS)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value
-
-
 def check_extensions(ctx: Context) -> None:
     """Warn of each null in extension data: TOML has no null, so a TOML save refuses it."""
     for path, record in records_with(ctx.agreement, _extensions, sparse=True):
@@ -36,7 +28,7 @@ def check_extensions(ctx: Context) -> None:
             data = getattr(record, field.name)
             if not data:
                 continue
-            for where in nulls(_plain(data), path):
+            for where in nulls(plain_data(data), path):
                 ctx.add(
                     "toml-null",
                     where,
