@@ -562,7 +562,7 @@ def test_generated_builders_honour_a_validator_a_field_adds() -> None:
     from coordagree import _documents, _fastjson
 
     reading = _fastjson._Reading(_documents._converter().structure)
-    build = _fastjson._builder(_Probe, ("id", "title", "owners"))
+    build = _fastjson._builder(_Probe, ("id", "title", "owners"), 5)
     made = build({"id": "a", "title": "Ghi chú", "owners": ["p", "q"]}, reading)
     assert made == _Probe(id="a", title=Text("Ghi chú"), owners=("p", "q"))
     attrs.validate(made)
@@ -576,11 +576,11 @@ def test_generated_builders_defer_a_field_with_a_converter_of_its_own() -> None:
     from coordagree import _documents, _fastjson
 
     reading = _fastjson._Reading(_documents._converter().structure)
-    _fastjson._builder(_Probe, ("id", "title"))  # no such field given: fine
+    _fastjson._builder(_Probe, ("id", "title"), 5)  # no such field given: fine
     with pytest.raises(_fastjson.Irregular):  # `place` converts as its kind does not
-        _fastjson._builder(_Probe, ("id", "title", "place"))
+        _fastjson._builder(_Probe, ("id", "title", "place"), 5)
     with pytest.raises(_fastjson.Irregular):  # a required field missing
-        _fastjson._builder(_Probe, ("title",))
+        _fastjson._builder(_Probe, ("title",), 5)
     del reading
 
 
@@ -588,7 +588,7 @@ def test_generated_builders_show_their_source_in_tracebacks() -> None:
     from coordagree import _documents, _fastjson
 
     reading = _fastjson._Reading(_documents._converter().structure)
-    build = _fastjson._builder(_Probe, ("id", "title"))
+    build = _fastjson._builder(_Probe, ("id", "title"), 5)
     filename = build.__code__.co_filename
     assert filename.startswith("<coordagree generated _Probe")
     assert "made.title = text(v1, reading)" in "".join(linecache.getlines(filename))
@@ -623,3 +623,36 @@ def test_status_changes_are_read_by_the_cached_reader_while_declared_as_it_assum
     from coordagree import _fastjson
 
     assert _fastjson._FAST_RECORDS[coordagree.StatusChange] is _fastjson._change
+
+
+@pytest.mark.parametrize("depth", range(22, 28))
+def test_fast_path_holds_a_tasks_claims_to_the_depth_limit(depth: int) -> None:
+    """A value the ordinary converter reads inside a task is as deep in the document as ever."""
+    value: Any = "x"
+    for _ in range(depth):
+        value = [value]
+    task = {
+        "id": "t",
+        "title": "T",
+        "owners": ["a"],
+        "claims": [{"field": "title", "value": value}],
+    }
+    document = {
+        "coordagree": "1.1",
+        "id": "a",
+        "schedules": [{"id": "s", "period": "2023", "tasks": [task]}],
+    }
+    fast, checked = _both(json.dumps(document))
+    assert (fast is not None) == isinstance(checked, coordagree.Agreement)
+
+
+def test_fast_path_defers_a_status_change_whose_status_is_a_list() -> None:
+    change = {"status": ["completed"], "on": "2023-05-29", "note": "Đã xong"}
+    task = {"id": "t", "title": "T", "owners": ["a"], "history": [change]}
+    document = {
+        "coordagree": "1.1",
+        "id": "a",
+        "schedules": [{"id": "s", "period": "2023", "tasks": [task]}],
+    }
+    fast, checked = _both(json.dumps(document))
+    assert fast is None and isinstance(checked, DocumentError)

@@ -244,9 +244,11 @@ def _change(raw: Any, reading: _Reading) -> StatusChange:
             raise Irregular from None
         if known is not None:
             return known
-    status = _STATUS.get(key[0])  # type: ignore[arg-type]
     on = key[1]
-    if status is None or type(on) is not str:
+    if type(key[0]) is not str or type(on) is not str:
+        raise Irregular  # a list or map where a string belongs
+    status = _STATUS.get(key[0])
+    if status is None:
         raise Irregular
     day = _period(on, reading)
     if day.start != day.end or day.start_precision.value != "day":
@@ -297,16 +299,19 @@ def _read_expression(
     elif (kind.kind in _READERS and not many) or kind.kind is Kind.RECURRENCES:
         reader, takes_reading = _READERS[kind.kind]
         read = f"{reader}({{0}}, reading)" if takes_reading else f"{reader}({{0}})"
-    else:  # read by the ordinary converter, for the field's own type
+    else:  # read by the ordinary converter, for the field's own type, its limits checked
         namespace[f"type{name}"] = typing.get_type_hints(cls)[field.name]
-        return f"slow({value}, type{name}, reading)"
+        return f"slow_checked({value}, type{name}, reading, depth)"
     if maybe and not many:
         read = f"None if {{0}} is None else {read}"
     return read.format(value)
 
 
-def _builder(cls: type, shape: tuple[str, ...]) -> Callable[[Any, Any], Any]:
+def _builder(cls: type, shape: tuple[str, ...], depth: int) -> Callable[[Any, Any], Any]:
     """A function that builds a ``cls`` from a map with exactly these keys, in this order.
+
+    ``depth`` is how deep in a document the record's values are (a task's: 5), so that what the
+    ordinary converter reads is held to the depth limit as the checked path holds it.
 
     Records in a document come in a few shapes (which keys, in which order), so each shape gets
     one generated function, as cattrs generates hooks: it takes all values at once, reads only
@@ -334,7 +339,8 @@ def _builder(cls: type, shape: tuple[str, ...]) -> Callable[[Any, Any], Any]:
         "recurrences": _recurrences,
         "code": _code,
         "records": _records,
-        "slow": _slow,
+        "slow_checked": _slow_checked,
+        "depth": depth,
         "EMPTY": _EMPTY,
         "check": _check_added,
     }
@@ -371,8 +377,8 @@ def _check_added(made: Any, added: tuple[attrs.Attribute[Any], ...]) -> None:
         raise Irregular from None
 
 
-def _record_reader(cls: type) -> Callable[[Any, _Reading], Any]:
-    """A reader of ``cls`` records through the generated builder of each shape."""
+def _record_reader(cls: type, depth: int) -> Callable[[Any, _Reading], Any]:
+    """A reader of ``cls`` records, whose values are ``depth`` deep, through generated builders."""
     shapes: dict[tuple[str, ...], Callable[[Any, Any], Any]] = {}
 
     def read(raw: Any, reading: _Reading) -> Any:
@@ -383,7 +389,7 @@ def _record_reader(cls: type) -> Callable[[Any, _Reading], Any]:
         if build is None:
             if len(shapes) > 1_000:
                 shapes.clear()
-            build = shapes[shape] = _builder(cls, shape)
+            build = shapes[shape] = _builder(cls, shape, depth)
         return build(raw, reading)
 
     return read
@@ -420,7 +426,7 @@ _FAST_RECORDS[StatusChange] = (
         ),
     )
     and attrs.fields(StatusChange).status.metadata[META].codes is TaskStatus
-    else _record_reader(StatusChange)
+    else _record_reader(StatusChange, 7)  # document, schedules, [s], tasks, [t], history, [h]
 )
 
 
@@ -437,7 +443,7 @@ def _records(raw: Any, reading: _Reading, read: Callable[[Any, _Reading], Any]) 
     return tuple([read(item, reading) for item in raw])
 
 
-_task: Callable[[Any, _Reading], Task] = _record_reader(Task)
+_task: Callable[[Any, _Reading], Task] = _record_reader(Task, 5)  # document, schedules... [t]
 """A task built directly, checked as `Task`'s validators and the converter check it."""
 
 
@@ -474,9 +480,16 @@ def _upgraded(document: dict[str, Any], version: str) -> dict[str, Any]:
     return document
 
 
-def _check_rest(value: Any) -> None:
+def _slow_checked(raw: Any, cls: Any, reading: _Reading, depth: int) -> Any:
+    """`_slow`, after checking the strings, depth and size of ``raw``, ``depth`` deep."""
+    if type(raw) is dict or type(raw) is list or type(raw) is str:
+        _check_rest(raw, depth)
+    return _slow(raw, cls, reading)
+
+
+def _check_rest(value: Any, depth: int = 0) -> None:
     """Check the strings, depth and size of what the ordinary converter reads."""
-    stack = [(value, 0)]
+    stack = [(value, depth)]
     nodes = 0
     while stack:
         item, depth = stack.pop()
