@@ -41,6 +41,15 @@ PYTHON_EXAMPLES = {
     "bad-extension": 'Party(id="a", name="Cơ quan A", extensions={"note": "không có tiền tố x-"})',
 }
 
+# Findings no document can give: a document reads every FY date with its agreement's
+# fiscal_year_start, so only an agreement built in Python can hold one of another month.
+PYTHON_FINDINGS = {
+    "fiscal-year-mismatch": (
+        'validate(Agreement(id="mou", fiscal_year_start=10,\n'
+        "                   period=Period.fiscal_years(1995, 1998, start_month=7)))"
+    ),
+}
+
 
 def _corpus_examples() -> dict[str, str]:
     """For each code, the first corpus document that produces it."""
@@ -84,6 +93,11 @@ def _codes() -> Iterator[str]:
                     yield (
                         "Only a class built in Python can do this, for example:\n\n"
                         f"```python\n{PYTHON_EXAMPLES[rule.code]}\n```\n"
+                    )
+                elif rule.code in PYTHON_FINDINGS:
+                    yield (
+                        "Only an agreement built in Python can hold this, for example:\n\n"
+                        f"```python\n{PYTHON_FINDINGS[rule.code]}\n```\n"
                     )
 
 

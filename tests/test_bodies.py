@@ -42,7 +42,7 @@ def test_show_prints_each_fact_of_the_committee_moa(moa: coordagree.Agreement) -
         "2.A. conduct the boating accident surveys",
         'exclusions: ["excluding deepwater ports"]',
         'recipients: ["g-opb"]',
-        "up-to 7000000 USD 1994-10-01 – 1995-09-30 (FY 1995), subject-to-appropriations",
+        "up-to 7000000 USD FY1995 (FY 1995), subject-to-appropriations",
         "Director, U.S. Geological Survey",
     ):
         assert fact in shown, fact

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 
 import pendulum
 import pytest
@@ -89,6 +90,7 @@ def test_relations_agree(a: Period, b: Period) -> None:
 
 @given(periods())
 def test_text_round_trip(period: Period) -> None:
+    assert period.start_text is not None  # periods() draws no unknown start unless asked
     if period.end_text is None:
         assert Period.open(period.start_text) == period
     else:
@@ -99,11 +101,15 @@ def test_text_round_trip(period: Period) -> None:
 def test_day_first_dates_get_a_hint_naming_the_iso_date(day: dt.date, sep: str) -> None:
     with pytest.raises(DocumentError) as caught:
         coordagree.loads(
-            f'{{"coordagree": "1.0", "id": "x", "title": "T", "kind": "mou",'
+            f'{{"coordagree": "1.0", "id": "x", "title": "T", "kind": "mou", "languages": ["vi"],'
             f' "period": "{day.day}{sep}{day.month}{sep}{day.year:04d}"}}'
         )
     (finding,) = caught.value.findings
-    assert finding.hint == f"dates are ISO 8601: did you mean {day.isoformat()}?"
+    iso = day.isoformat()
+    assert finding.hint in (
+        f"dates are ISO 8601: did you mean {iso}?",  # the other reading is no date
+        f"dates are ISO 8601: did you mean {iso} (read day first)?",
+    )
     month_first = f"{day.month}/{day.year:04d}"
     with pytest.raises(DocumentError) as caught:
         coordagree.loads(
@@ -113,3 +119,73 @@ def test_day_first_dates_get_a_hint_naming_the_iso_date(day: dt.date, sep: str) 
     assert caught.value.findings[0].hint == (
         f"dates are ISO 8601: did you mean {day.year:04d}-{day.month:02d}?"
     )
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_numeric_date_hints_follow_the_documents_language(day: dt.date) -> None:
+    """Day first in Vietnamese, month first in US English, both readings when nothing decides."""
+    written = f"{day.month:02d}-{day.day:02d}-{day.year:04d}"  # as a US page writes it
+
+    def hint(languages: list[str]) -> str | None:
+        with pytest.raises(DocumentError) as caught:
+            coordagree.loads(
+                json.dumps(
+                    {"coordagree": "1.1", "id": "x", "languages": languages, "period": written}
+                )
+            )
+        return caught.value.findings[0].hint
+
+    iso = day.isoformat()
+    swapped = dt.date(day.year, day.day, day.month).isoformat() if day.day <= 12 else None
+    if swapped is None or swapped == iso:
+        assert hint(["en-US"]) == hint([]) == f"dates are ISO 8601: did you mean {iso}?"
+        return
+    assert hint(["en-US"]) == f"dates are ISO 8601: did you mean {iso} (read month first)?"
+    assert hint(["vi"]) == f"dates are ISO 8601: did you mean {swapped} (read day first)?"
+    assert (
+        hint([])
+        == hint(["en"])
+        == (f"dates are ISO 8601: did you mean {swapped} (day first) or {iso} (month first)?")
+    )
+
+
+@given(st.integers(1901, 2100), st.integers(1, 12))
+def test_fiscal_years_tile_a_period_and_name_the_year_they_end_in(year: int, month: int) -> None:
+    funded = Period.fiscal_years(year, year + 3, start_month=month)
+    pieces = funded.split("fiscal-year")
+    assert len(pieces) == 4
+    assert pieces[0].start == funded.start and pieces[-1].end == funded.end
+    for before, after in itertools.pairwise(pieces):
+        assert before.end is not None and after.start == before.end.add(days=1)
+    for number, piece in enumerate(pieces, year):
+        assert piece.start is not None and piece.start.month == month and piece.start.day == 1
+        assert piece.end is not None and piece.end.year == number  # named by the year it ends in
+        assert str(piece) == f"FY{number}"
+    with coordagree.reading_dates(fiscal_year_start=month):
+        assert Period.parse(f"FY{year}", f"FY{year + 3}") == funded
+    assert funded.days == sum(piece.days or 0 for piece in pieces)
+
+
+def test_fiscal_year_needs_its_start_month() -> None:
+    with pytest.raises(DocumentError) as caught:
+        coordagree.loads('{"coordagree": "1.1", "id": "x", "period": "FY1995"}')
+    (finding,) = caught.value.findings
+    assert finding.code == "bad-date" and finding.path == "/period"
+    assert "fiscal_year_start" in (finding.hint or "")
+    read = coordagree.loads(
+        '{"coordagree": "1.1", "id": "x", "fiscal_year_start": 10, "period": "FY1995"}'
+    )
+    assert read.period == Period(
+        start=pendulum.date(1994, 10, 1),
+        end=pendulum.date(1995, 9, 30),
+        start_precision=DatePrecision.FISCAL_YEAR,
+        end_precision=DatePrecision.FISCAL_YEAR,
+    )
+    assert coordagree.to_document(read)["period"] == "FY1995"
+
+
+@given(periods(unknown_start=True, open_ended=False))
+def test_a_period_whose_start_is_not_known_round_trips(period: Period) -> None:
+    agreement = coordagree.Agreement(id="x", period=period)
+    for fmt in ("json", "yaml", "toml"):
+        assert coordagree.loads(coordagree.dumps(agreement, fmt), fmt).period == period

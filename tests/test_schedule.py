@@ -40,11 +40,15 @@ RECURRING = coordagree.Agreement(
 
 def _window(agreement: coordagree.Agreement) -> Period:
     assert agreement.period is not None
-    end = agreement.period.end or agreement.period.start.add(years=2)
-    return Period(start=agreement.period.start.subtract(days=90), end=end)
+    start = agreement.period.start
+    assert start is not None  # the strategies' agreements have one
+    end = agreement.period.end or start.add(years=2)
+    return Period(start=start.subtract(days=90), end=end)
 
 
-EVER = Period.parse("1900", "2200")
+# Every occurrence of a closed agreement the strategies draw (up to 2030); an open-ended one
+# repeats for ever, so "ever" is a horizon a little past that.
+EVER = Period.parse("1900", "2031")
 
 
 def _str(value: str | bytes) -> str:
@@ -57,7 +61,12 @@ def _expand_ics(component: icalendar.cal.Component) -> list[pendulum.Date]:
     rules = component["rrule"] if isinstance(component["rrule"], list) else [component["rrule"]]
     text = f"DTSTART:{start:%Y%m%d}\n" + "\n".join(f"RRULE:{_str(r.to_ical())}" for r in rules)
     days = rrule.rrulestr(text, forceset=True)
-    return [pendulum.Date(d.year, d.month, d.day) for d in days]
+    assert EVER.end is not None  # a rule with no end (an open-ended agreement) is cut there
+    last = dt.datetime(EVER.end.year, EVER.end.month, EVER.end.day)
+    return [
+        pendulum.Date(d.year, d.month, d.day)
+        for d in days.between(dt.datetime(start.year, start.month, start.day), last, inc=True)
+    ]
 
 
 def test_ics_recurrences_start_at_the_first_occurrence_and_end_with_their_window() -> None:
@@ -152,10 +161,19 @@ def test_occurrences_in_window_sorted_and_split_consistent(
 ) -> None:
     window = _window(agreement)
     whole = coordagree.occurrences(agreement, window)
-    assert all(o.date is not None and window.contains(o.date) for o in whole)
+    dated = [o for o in whole if o.date is not None]
+    assert all(window.contains(o.date) for o in dated if o.date is not None)
+    # an event known only to the month or year is listed where its span meets the window
+    spans = [o.window for o in whole if o.date is None]
+    assert all(span is not None and window.overlaps(span) for span in spans)
     assert [o.sort_key for o in whole] == sorted(o.sort_key for o in whole)
-    pieces = [o for piece in window.split(unit) for o in coordagree.occurrences(agreement, piece)]  # type: ignore[arg-type]
-    assert pieces == whole
+    pieces = [
+        o
+        for piece in window.split(unit)  # type: ignore[arg-type]
+        for o in coordagree.occurrences(agreement, piece)
+        if o.date is not None
+    ]
+    assert pieces == dated
     for o in whole:
         if o.kind == "task":
             assert o.schedule is not None
@@ -186,7 +204,7 @@ def test_ics_holds_every_item_and_recurrences_fall_on_the_agenda_days(
         else:
             days = (
                 [component.decoded("due" if "due" in component else "dtstart")]
-                if ("dtstart" in component)
+                if ("dtstart" in component or "due" in component)  # a deadline alone: its due
                 else []
             )
         # An event with an exact start is shown at that moment: on its day in the agreement's zone.
@@ -195,7 +213,12 @@ def test_ics_holds_every_item_and_recurrences_fall_on_the_agenda_days(
             shown.setdefault(key, set()).update(local)
     found = coordagree.occurrences(agreement, EVER)
     for kind, item in {(o.kind, o.item) for o in found}:
-        expected = {o.date for o in found if (o.kind, o.item) == (kind, item)}
+        # an event known only to the month or year: the calendar shows its whole span
+        expected = {
+            o.date if o.date is not None or o.window is None else o.window.start
+            for o in found
+            if (o.kind, o.item) == (kind, item)
+        }
         assert (kind, item) in shown
         assert shown[(kind, item)] == expected
     for task in agreement.tasks:
@@ -207,10 +230,19 @@ def test_ics_holds_every_item_and_recurrences_fall_on_the_agenda_days(
             )
             assert str(todo["summary"]) == task.title.value
     for event in agreement.events:
+        if event.start is None and event.date is None:
+            continue  # no date at all: nothing a calendar can show
         vevent = next(
             c for c in components if str(c["uid"]) == f"event-{event.id}@{agreement.id}.coordagree"
         )
-        assert vevent.decoded("dtstart") == (event.start if event.start is not None else event.date)
+        if event.start is not None:
+            assert vevent.decoded("dtstart") == event.start
+            continue
+        assert event.date is not None  # an event with no date at all is in no calendar
+        span = coordagree.event_span(event.date)
+        assert vevent.decoded("dtstart") == span.start
+        if span.end is not None and span.end != span.start:
+            assert vevent.decoded("dtend") == span.end.add(days=1)
 
 
 def test_seed_exports() -> None:
@@ -227,7 +259,8 @@ def test_seed_exports() -> None:
     by_party = coordagree.to_mermaid(SEED, by="party")
     assert "section Ban Dân vận Tỉnh ủy" in by_party
     csv_text = coordagree.to_csv(coordagree.occurrences(SEED, Period.years(2023)))
-    assert csv_text.splitlines()[0] == "kind,item,title,date,window,owners,index,schedule,status"
+    header = "kind,item,title,date,window,owners,index,schedule,status,rule"
+    assert csv_text.splitlines()[0] == header
     assert len(csv_text.splitlines()) == 5
 
 

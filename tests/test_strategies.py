@@ -52,6 +52,7 @@ MODEL_CLASSES = [
     coordagree.Text,
     coordagree.Period,
     coordagree.PartialDate,
+    coordagree.Duration,
 ]
 MODEL_CLASSES.append(coordagree.Recurrence)
 
@@ -85,6 +86,7 @@ def test_model_classes_are_all_the_public_record_classes() -> None:
             "OtherName",
             "Claim",
             "PartialDate",
+            "Duration",
             "Membership",
             "FundingRow",
             "Recurrence",

@@ -8,7 +8,8 @@ Model (frozen attrs classes, `pendulum` dates)
     (`Recurrence`, `StatusChange`), `Review`, `Event` with `Participant`, `Signature`,
     `Termination`, `Amendment`, `RelatedInstrument` (lineage); where facts come from:
     `Source`, `Identifier`, `OtherName`, `Claim`; human text is `Text`; spans of days are
-    `Period` with their `DatePrecision`, dates at any precision `PartialDate`. Open codelists:
+    `Period` with their `DatePrecision`, dates at any precision `PartialDate` (fiscal years
+    too, read with `reading_dates`), lengths of time `Duration`. Open codelists:
     `AgreementKind`, `PartyKind`, `PartyRole`, `ParticipantRole`, `EventKind`, `RelationKind`,
     `InstrumentKind`, `IdentifierScheme`, `NameKind`, `SourceKind`; closed ones: `Modality`,
     `ResponsibilityRole`, `TaskStatus`, `ReviewKind`, `PartOfDay`.
@@ -21,7 +22,7 @@ Lineage
 Validation
     `validate` returns a `Report` of `Finding` objects (`Severity`); `RULES` lists every code.
 Schedules and exports
-    `Occurrence`, `occurrences`, `agenda`, `due`, `overdue`, `workload`;
+    `Occurrence`, `occurrences`, `agenda`, `due`, `overdue`, `workload`, `event_span`;
     `to_ics`, `to_mermaid`, `to_csv`.
 Errors
     `coordagree.errors`: `CoordagreeError` and its family.
@@ -35,6 +36,7 @@ from coordagree._agenda import (
     Workload,
     agenda,
     due,
+    event_span,
     occurrences,
     overdue,
     workload,
@@ -64,6 +66,7 @@ from coordagree._codelists import (
 )
 from coordagree._commitments import Commitment, Objective, Responsibility
 from coordagree._convert import configure_converter, make_converter
+from coordagree._date_context import reading_dates
 from coordagree._documents import (
     FORMAT_VERSION,
     dump,
@@ -74,6 +77,7 @@ from coordagree._documents import (
     to_document,
     upgrade,
 )
+from coordagree._duration import Duration
 from coordagree._events import Event, Participant, Signature
 from coordagree._exports import to_csv, to_ics, to_mermaid
 from coordagree._formats import Limits
@@ -107,6 +111,7 @@ __all__ = [
     "Commitment",
     "CountBound",
     "DatePrecision",
+    "Duration",
     "Event",
     "EventKind",
     "FORMAT_VERSION",
@@ -164,6 +169,7 @@ __all__ = [
     "due",
     "dump",
     "dumps",
+    "event_span",
     "from_document",
     "funding_totals",
     "json_schema",
@@ -172,6 +178,7 @@ __all__ = [
     "make_converter",
     "occurrences",
     "overdue",
+    "reading_dates",
     "seed_programme",
     "to_csv",
     "to_document",

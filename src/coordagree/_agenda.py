@@ -19,9 +19,12 @@ import pendulum
 from coordagree._agreement import Agreement
 from coordagree._codelists import TaskStatus
 from coordagree._gc import collector_paused
-from coordagree._period import Period
-from coordagree._recurrence import Recurrence, recurrence_window
+from coordagree._partial_date import PartialDate
+from coordagree._period import DatePrecision, Period
+from coordagree._recurrence import Recurrence
+from coordagree._tasks import Task
 from coordagree._text import Text
+from coordagree._windows import review_window, task_window
 from coordagree.errors import InvalidArgumentError
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "Workload",
     "agenda",
     "due",
+    "event_span",
     "occurrences",
     "overdue",
     "workload",
@@ -46,11 +50,14 @@ class Occurrence:
         kind: ``"task"``, ``"review"`` or ``"event"``.
         item: The id of the task, review or event.
         title: Its title.
-        date: The day it falls due or takes place; None for an undated task.
-        window: The task's or review's due window, where it has one.
+        date: The day it falls due or takes place; None for an undated task, or an event whose
+            day is not known (then `window` is the span its date names, "March 1992").
+        window: The task's or review's due window, where it has one (an event's span).
         owners: Ids of the parties answerable for this occurrence (rotation applied).
         parties: Every party id involved (owners, executor, partners, hosts, organiser).
-        index: Which occurrence of a recurring item this is (0 for the first).
+        index: Which occurrence of its rule this is (0 for the first).
+        rule: The RRULE it comes from, for a recurring item: each rule of an item with several
+            ("annual and quarterly reports") keeps its own occurrences, even on the same day.
         schedule: Id of the task's schedule.
         status: The task's status, where it is a task.
     """
@@ -63,14 +70,26 @@ class Occurrence:
     owners: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     index: int = 0
+    rule: Recurrence | None = None
     schedule: str | None = None
     status: TaskStatus | None = None
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """Date first, then events before reviews before tasks, then id and index."""
-        day = self.date or pendulum.Date.max
-        return (day, _KIND_ORDER[self.kind], self.item, self.index)
+        """Date (else the first day of its span), then kind, id, rule and index.
+
+        Events come before reviews before tasks on the same day.
+        """
+        day = self.date
+        if day is None and self.window is not None:
+            day = self.window.start
+        return (
+            day or pendulum.Date.max,
+            _KIND_ORDER[self.kind],
+            self.item,
+            "" if self.rule is None else self.rule.rule,
+            self.index,
+        )
 
 
 @attrs.frozen
@@ -114,17 +133,31 @@ def _require_day(value: object, argument: str) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
 
 
-def _expand(
-    rules: tuple[Recurrence, ...], frame: Period, window: Period
-) -> list[tuple[int, pendulum.Date]]:
-    """(index, day) of each occurrence in ``window``, indexed from ``frame``'s start."""
+Hit = tuple[Recurrence, int, pendulum.Date]
+
+
+def _expand(rules: tuple[Recurrence, ...], frame: Period, window: Period) -> list[Hit]:
+    """(rule, index, day) of each occurrence in ``window``, each rule indexed from ``frame``.
+
+    An open-ended ``frame`` (an MOU "until cancelled") repeats up to the end of ``window``.
+    """
     assert window.end is not None
-    assert frame.end is not None
-    until = min(window.end, frame.end)
-    if until < frame.start or until < window.start:  # no day of the frame is in the window
-        return []
-    days = sorted({day for rule in rules for day in rule.dates(frame.start, until)})
-    return [(index, day) for index, day in enumerate(days) if day >= window.start]
+    assert frame.start is not None
+    until = window.end if frame.end is None else min(window.end, frame.end)
+    low = window.start
+    if until < frame.start or (low is not None and until < low):
+        return []  # no day of the frame is in the window
+    return [
+        (rule, index, day)
+        for rule in rules
+        for index, day in enumerate(rule.dates(frame.start, until))
+        if low is None or day >= low
+    ]
+
+
+def _involved(task: Task) -> tuple[str, ...]:
+    executor = [task.executor] if task.executor else []
+    return tuple(dict.fromkeys([*task.owners, *task.rotation, *executor, *task.partners]))
 
 
 def _task_occurrences(
@@ -136,31 +169,27 @@ def _task_occurrences(
     for schedule in agreement.schedules:
         for task in schedule.tasks:
             due = task.due
-            days: list[tuple[int, pendulum.Date | None]]
+            hits: list[tuple[Recurrence | None, int, pendulum.Date | None]]
             if undated:
                 if due is not None or task.recurrence:
                     continue
-                days = [(0, None)]
+                hits = [(None, 0, None)]
             elif task.recurrence:
-                frame = recurrence_window(due, schedule.period, agreement.period)
+                frame = task_window(agreement, schedule, task)
                 if frame is None:
-                    continue
-                days = list(_expand(task.recurrence, frame, window))
-            elif due is not None and due.end is not None and first <= due.end <= last:
-                days = [(0, due.end)]
+                    continue  # reported by validate (unanchored-recurrence)
+                hits = list(_expand(task.recurrence, frame, window))
+            elif (
+                due is not None
+                and due.end is not None
+                and (first is None or first <= due.end)
+                and due.end <= last
+            ):
+                hits = [(None, 0, due.end)]
             else:
                 continue  # most tasks, in a short window: nothing is built for them
-            involved = tuple(
-                dict.fromkeys(
-                    [
-                        *task.owners,
-                        *task.rotation,
-                        *([task.executor] if task.executor else []),
-                        *task.partners,
-                    ]
-                )
-            )
-            for index, day in days:
+            involved = _involved(task)
+            for rule, index, day in hits:
                 yield Occurrence(
                     kind="task",
                     item=task.id,
@@ -170,6 +199,7 @@ def _task_occurrences(
                     owners=task.owner_for(index) if task.recurrence else task.owners,
                     parties=involved,
                     index=index,
+                    rule=rule,
                     schedule=schedule.id,
                     status=task.status,
                 )
@@ -184,12 +214,14 @@ def _review_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurr
             "window": review.due,
         }
         if review.recurrence:
-            frame = recurrence_window(review.due, agreement.period)
+            frame = review_window(agreement, review)
             if frame is None:
-                continue
-            for index, day in _expand(review.recurrence, frame, window):
+                continue  # reported by validate (unanchored-recurrence)
+            for rule, index, day in _expand(review.recurrence, frame, window):
                 owners = review.hosts_for(index)
-                yield Occurrence(date=day, owners=owners, parties=owners, index=index, **base)
+                yield Occurrence(
+                    date=day, owners=owners, parties=owners, index=index, rule=rule, **base
+                )
         elif (
             review.due is not None
             and review.due.end is not None
@@ -198,28 +230,58 @@ def _review_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurr
             yield Occurrence(date=review.due.end, owners=review.hosts, parties=review.hosts, **base)
 
 
+def event_span(date: PartialDate) -> Period:
+    """The days an event's date may name, at its precision (a day, or "March 1992")."""
+    precision = _SPAN_PRECISION.get(date.precision, DatePrecision.DAY)
+    return Period(
+        start=date.first_day,
+        end=date.last_day,
+        start_precision=precision,
+        end_precision=precision,
+    )
+
+
+_SPAN_PRECISION = {
+    "fiscal-year": DatePrecision.FISCAL_YEAR,
+    "year": DatePrecision.YEAR,
+    "month": DatePrecision.MONTH,
+}
+
+
 def _event_occurrences(agreement: Agreement, window: Period) -> Iterator[Occurrence]:
     for event in agreement.events:
-        if window.contains(event.date):
-            organiser = (event.organiser,) if event.organiser else ()
-            yield Occurrence(
-                kind="event",
-                item=event.id,
-                title=event.title or Text(event.kind),
-                date=event.date,
-                owners=organiser,
-                parties=organiser,
-            )
+        if event.start is not None:  # the exact moment: its day in the agreement's zone
+            day = agreement.day_of(event.start)
+            span = Period(start=day, end=day)
+        elif event.date is not None:
+            span = event_span(event.date)
+        else:
+            continue  # an event the source gives no date for is on no agenda
+        if not window.overlaps(span):
+            continue
+        organiser = (event.organiser,) if event.organiser else ()
+        known_day = span.start == span.end
+        yield Occurrence(
+            kind="event",
+            item=event.id,
+            title=event.title or Text(event.kind),
+            date=span.start if known_day else None,
+            window=None if known_day else span,
+            owners=organiser,
+            parties=organiser,
+        )
 
 
 def occurrences(agreement: Agreement, window: Period) -> list[Occurrence]:
     """Every dated occurrence of a task, review or event within ``window``, sorted.
 
     Recurring items expand from the start of their own window, so the occurrences of a window
-    equal those of its pieces, concatenated.
+    equal those of its pieces, concatenated; in an open-ended agreement they repeat up to the
+    end of ``window``. An event whose date is only a month or a year is listed where that span
+    meets ``window``, with no day invented.
 
     Raises:
-        InvalidArgumentError: ``window`` is not a closed `Period`.
+        InvalidArgumentError: ``window`` is not a `Period` with an end.
     """
     window = _require_window(window)
     with collector_paused():  # an occurrence per task: many objects, no cycles
@@ -275,9 +337,10 @@ _CLOSED = (TaskStatus.COMPLETED, TaskStatus.CANCELLED)
 def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) -> list[Occurrence]:
     """Tasks owed as of ``as_of``: their due window has begun and they were not yet done.
 
-    A one-off task is due from the first day of its due window until it is completed or
-    cancelled (by its status history, or its current status). A recurring task is due for its
-    latest occurrence on or before ``as_of``. Undated tasks are never due.
+    A one-off task is due from the first day of its due window (at once, when only its deadline
+    is known) until it is completed or cancelled (by its status history, or its current
+    status). A recurring task is due for the latest occurrence of each of its rules on or
+    before ``as_of``, in an open-ended agreement too. Undated tasks are never due.
 
     Raises:
         InvalidArgumentError: ``as_of`` is not a date, or ``party`` is unknown.
@@ -299,33 +362,39 @@ def _owed(agreement: Agreement, day: pendulum.Date, wanted: set[str] | None) -> 
             ):
                 continue
             involved = tuple(dict.fromkeys([*task.owners, *task.rotation]))
+            owed: list[tuple[Recurrence | None, int, pendulum.Date, tuple[str, ...]]] = []
             if task.recurrence:
-                frame = recurrence_window(task.due, schedule.period, agreement.period)
-                if frame is None or frame.start > day:
+                frame = task_window(agreement, schedule, task)
+                if frame is None or frame.start is None or frame.start > day:
                     continue
-                hits = _expand(task.recurrence, frame, Period(start=frame.start, end=day))
-                if not hits:
-                    continue
-                index, when = hits[-1]
-                owners = task.owner_for(index)
-            elif task.due is not None and task.due.start <= day and task.due.end is not None:
-                index, when, owners = 0, task.due.end, task.owners
-            else:
-                continue
-            found.append(
-                Occurrence(
-                    kind="task",
-                    item=task.id,
-                    title=task.title,
-                    date=when,
-                    window=task.due,
-                    owners=owners,
-                    parties=involved,
-                    index=index,
-                    schedule=schedule.id,
-                    status=task.status_on(day),
+                latest: dict[Recurrence, tuple[int, pendulum.Date]] = {}
+                for hit_rule, hit_index, hit_day in _expand(
+                    task.recurrence, frame, Period(start=frame.start, end=day)
+                ):
+                    latest[hit_rule] = (hit_index, hit_day)  # each rule's latest occurrence
+                owed = [(r, i, when, task.owner_for(i)) for r, (i, when) in latest.items()]
+            elif (
+                task.due is not None
+                and task.due.end is not None
+                and (task.due.start is None or task.due.start <= day)
+            ):
+                owed = [(None, 0, task.due.end, task.owners)]
+            for rule, index, when, owners in owed:
+                found.append(
+                    Occurrence(
+                        kind="task",
+                        item=task.id,
+                        title=task.title,
+                        date=when,
+                        window=task.due,
+                        owners=owners,
+                        parties=involved,
+                        index=index,
+                        rule=rule,
+                        schedule=schedule.id,
+                        status=task.status_on(day),
+                    )
                 )
-            )
     return found
 
 

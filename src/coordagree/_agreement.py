@@ -11,12 +11,13 @@ import attrs
 import pendulum
 
 from coordagree import _fields as kinds
-from coordagree._codelists import AgreementKind, CountBound, PartyRole, closed
+from coordagree._codelists import Act, AgreementKind, CountBound, PartyRole, closed
 from coordagree._commitments import Commitment, Objective
 from coordagree._events import Event, Signature
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
 from coordagree._money import FundingRow
+from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._parties import Party, Person
 from coordagree._period import Period
 from coordagree._reviews import Review
@@ -24,7 +25,7 @@ from coordagree._sources import Claim, Identifier, OtherName, Source
 from coordagree._tasks import Task, TaskSchedule
 from coordagree._terms import Amendment, RelatedInstrument, Termination
 from coordagree._text import Text, to_text
-from coordagree._validators import to_date, to_tuple
+from coordagree._validators import to_tuple
 from coordagree.errors import InvalidArgumentError, UnknownIdError
 
 __all__ = ["Agreement", "require_agreement"]
@@ -50,7 +51,11 @@ class Agreement:
         languages: BCP 47 tags of the languages its text is in, the main one first.
         timezone: The IANA time zone its dates are in.
         period: When it runs; None when the source states none.
-        effective: The day it takes effect, where it differs from signing.
+        effective: When it takes effect, where it differs from signing, at whatever precision
+            is known.
+        effective_as_written: The source's wording of that ("effective as of the date signed").
+        fiscal_year_start: The month (1 to 12) its fiscal years start in: 10 for the US federal
+            year. Dates written ``FY1995`` in the document are read with it.
         parties: Every body involved.
         people: Every person named.
         objectives: What it aims at.
@@ -86,7 +91,11 @@ class Agreement:
     languages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.tags())
     timezone: str = attrs.field(default="UTC", **kinds.timezone())
     period: Period | None = attrs.field(default=None, **kinds.period())
-    effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    effective: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    effective_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    fiscal_year_start: int | None = attrs.field(default=None, **kinds.month())
     parties: tuple[Party, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Party, table="party")
     )
@@ -162,6 +171,30 @@ class Agreement:
             UnknownIdError: no such source.
         """
         return self._get(self._index.sources, "source", source_id)  # type: ignore[no-any-return]
+
+    @property
+    def takes_effect(self) -> pendulum.Date | None:
+        """The first day it may be in effect: its `effective` date, else its last signature's.
+
+        A date of reduced precision gives its first day ("effective March 1992": 1 March);
+        of the signatures (not the offices that only note it), the latest, since an agreement
+        binds when its last party signs. None when neither is known.
+
+        Examples:
+            >>> Agreement(id="mou", signatures=[
+            ...     Signature(party="fws", date="1992-03-16"),
+            ...     Signature(party="usgs", date="1992-03-20"),
+            ... ]).takes_effect
+            Date(1992, 3, 20)
+        """
+        if self.effective is not None:
+            return self.effective.first_day
+        signed = [
+            s.date.first_day
+            for s in self.signatures
+            if s.date is not None and s.act in (Act.SIGNED, Act.COUNTERSIGNED)
+        ]
+        return max(signed, default=None)
 
     def day_of(self, moment: pendulum.DateTime) -> pendulum.Date:
         """The day ``moment`` falls on in the agreement's time zone.

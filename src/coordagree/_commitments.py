@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import attrs
-import pendulum
 
 from coordagree import _fields as kinds
 from coordagree._codelists import Modality, ResponsibilityRole, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
+from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._sources import Claim
 from coordagree._text import Text, to_text, to_texts
-from coordagree._validators import to_date, to_tuple
+from coordagree._validators import to_tuple
 
 __all__ = ["Commitment", "Objective", "Responsibility"]
 
@@ -69,7 +69,9 @@ class Commitment:
             is often explicitly non-binding).
         responsible: The parties answerable for it, each as lead or co-operating.
         objectives: Ids of the objectives it serves.
-        effective: Its own effective date, where it differs from the agreement's.
+        effective: Its own effective date, where it differs from the agreement's, at whatever
+            precision is known.
+        effective_as_written: The source's wording of that.
         scope: Where or to what it applies ("seaward of the coast line").
         exclusions: What it does not cover ("excluding deepwater ports").
         recipients: Ids of the parties its reports go to ("to G-OPB").
@@ -95,7 +97,10 @@ class Commitment:
     objectives: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.refs("objective")
     )
-    effective: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
+    effective: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    effective_as_written: str | None = attrs.field(default=None, **kinds.wording())
     scope: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     exclusions: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, **kinds.texts())
     recipients: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))

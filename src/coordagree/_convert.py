@@ -31,10 +31,11 @@ import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from coordagree._duration import Duration
 from coordagree._extensions import plain_data
 from coordagree._fields import META, Kind, kind_of, to_decimal
 from coordagree._partial_date import PartialDate, to_partial_date
-from coordagree._period import Period, parse_date
+from coordagree._period import DatePrecision, Period, parse_date
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text
 from coordagree._validators import date_hint, to_datetime
@@ -183,17 +184,21 @@ def _structure_period(value: Any, _: type) -> Period:
     unknown = [key for key in value if key not in ("start", "end", "as_written")]
     if unknown:
         raise cattrs.ForbiddenExtraKeysError("", Period, set(unknown))
-    if "start" not in value:
+    if value.get("start") is None and value.get("end") is None:
         raise InvalidValueError(
-            "a period needs 'start'", field="start", value=value, code="missing-field"
+            "a period needs 'start' or 'end' (or both)",
+            field="start",
+            value=value,
+            code="missing-field",
         )
     problems: list[Exception] = []
     start = end = None
-    try:
-        start = _date_text(value["start"], end=False)
-    except ModelError as exc:
-        exc.field = "start"
-        problems.append(exc)
+    if value.get("start") is not None:
+        try:
+            start = _date_text(value["start"], end=False)
+        except ModelError as exc:
+            exc.field = "start"
+            problems.append(exc)
     if value.get("end") is not None:
         try:
             end = _date_text(value["end"], end=True)
@@ -211,12 +216,11 @@ def _structure_period(value: Any, _: type) -> Period:
         if len(problems) == 1:
             raise problems[0]
         raise ExceptionGroup("period", problems)
-    assert start is not None
     return Period(
-        start=start[0],
-        start_precision=start[1],
+        start=None if start is None else start[0],
+        start_precision=DatePrecision.DAY if start is None else start[1],
         end=None if end is None else end[0],
-        end_precision=end[1] if end is not None else start[1].__class__.DAY,
+        end_precision=DatePrecision.DAY if end is None else end[1],
         as_written=as_written,
     )
 
@@ -254,12 +258,13 @@ def _write_period(period: Period) -> str | dict[str, str]:
     start = period.start_text
     end = period.end_text
     if (
-        end == start
+        start is not None
+        and end == start
         and period.as_written is None
         and period.start_precision is period.end_precision
     ):
         return start  # a whole year, month or day
-    data = {"start": start}
+    data = {} if start is None else {"start": start}
     if end is not None:
         data["end"] = end
     if period.as_written is not None:
@@ -288,6 +293,21 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
         )
     try:
         return PartialDate.parse(value)
+    except InvalidValueError as exc:
+        exc.field = ""
+        raise
+
+
+def _structure_duration(value: Any, _: type) -> Duration:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"expected a duration such as P5Y or P30D, got {_kind(value)} ({value!r})",
+            field="",
+            value=value,
+            code="bad-duration",
+        )
+    try:
+        return Duration.parse(value)
     except InvalidValueError as exc:
         exc.field = ""
         raise
@@ -352,7 +372,7 @@ def _is_record(cls: Any) -> bool:
     return (
         isinstance(cls, type)
         and attrs.has(cls)
-        and cls not in (Text, Period, Recurrence, PartialDate)
+        and cls not in (Text, Period, Recurrence, PartialDate, Duration)
     )
 
 
@@ -480,6 +500,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(decimal.Decimal, str)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook(Duration, _structure_duration)
+    converter.register_unstructure_hook(Duration, str)
     converter.register_structure_hook_func(lambda t: t is Any, _structure_data)
     converter.register_structure_hook(Recurrence, _structure_recurrence)
     converter.register_unstructure_hook(Recurrence, str)

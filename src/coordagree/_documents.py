@@ -22,6 +22,7 @@ from coordagree import _fastjson
 from coordagree._agreement import Agreement, require_agreement
 from coordagree._atomic import write_atomic
 from coordagree._convert import by_identity, make_converter, unstructure_period, written_period
+from coordagree._date_context import reading_of
 from coordagree._fastwrite import writer
 from coordagree._findings import structure_findings
 from coordagree._formats import (
@@ -233,7 +234,8 @@ def _structure(parsed: Parsed, source: str | None) -> Agreement:
         raise type(exc)(positioned(exc.findings, parsed), source=source) from None
     body.pop(VERSION_KEY)
     try:
-        return _converter().structure(body, Agreement)
+        with reading_of(body):  # FY dates and date hints, as the document states them
+            return _converter().structure(body, Agreement)
     except Exception as exc:
         findings = structure_findings(exc)
         raise DocumentError(positioned(findings, parsed), source=source) from None

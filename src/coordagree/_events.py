@@ -12,7 +12,7 @@ from coordagree._fields import kinded_fields
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._sources import Claim
 from coordagree._text import Text, to_text
-from coordagree._validators import to_date, to_datetime, to_tuple
+from coordagree._validators import to_datetime, to_tuple
 
 __all__ = ["Event", "Participant", "Signature"]
 
@@ -48,7 +48,8 @@ class Event:
         id: Unique among the agreement's events.
         kind: Known values in `EventKind` (``signing``, ``interim-review``...), others allowed.
         title: What it was called.
-        date: The day, in the agreement's time zone.
+        date: When, in the agreement's time zone, at whatever precision the source gives
+            ("in March 1992"); None when it gives none (an event is still an event).
         start: The exact start, with its UTC offset, where known.
         part_of_day: Morning, afternoon or evening, where only that is known ("Chiều").
         date_as_written: The source's wording of the date ("Chiều ngày 29/5/2023").
@@ -63,7 +64,9 @@ class Event:
 
     id: str = attrs.field(**kinds.identity())
     kind: str = attrs.field(**kinds.code(EventKind, closed=False))
-    date: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
+    date: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
     title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     start: pendulum.DateTime | None = attrs.field(
         default=None, converter=to_datetime, **kinds.datetime()

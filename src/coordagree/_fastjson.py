@@ -38,10 +38,11 @@ import orjson
 from coordagree._agreement import Agreement
 from coordagree._codegen import run_generated
 from coordagree._codelists import TaskStatus
+from coordagree._date_context import reading_of
 from coordagree._fields import META, Kind, kind_of
 from coordagree._formats import Limits
 from coordagree._gc import collector_paused
-from coordagree._loader_facts import remember_plain_texts
+from coordagree._loader_facts import remember_fiscal_years, remember_plain_texts
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
@@ -100,10 +101,11 @@ _make_text = _constructor(Text)
 class _Reading:
     """One load: the ordinary converter's ``structure``, and what the fast path learns."""
 
-    __slots__ = ("plain_texts", "structure")
+    __slots__ = ("fiscal_year_start", "plain_texts", "structure")
 
     def __init__(self, structure: Callable[[Any, Any], Any]) -> None:
         self.structure = structure
+        self.fiscal_year_start: int | None = None  # the month FY dates start in, as stated
         self.plain_texts = True  # every text of the schedule's tasks so far plain, not blank
 
 
@@ -183,9 +185,9 @@ _PERIODS: dict[Any, Period] = {}
 def _period(raw: Any, reading: _Reading) -> Period:
     kind = type(raw)
     if kind is dict:
-        key: Any = tuple(raw.items())
+        key: Any = (reading.fiscal_year_start, *raw.items())
     elif kind is str or kind is int:
-        key = raw
+        key = raw if reading.fiscal_year_start is None else (reading.fiscal_year_start, raw)
     else:
         raise Irregular
     try:
@@ -469,6 +471,7 @@ def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
         raise Irregular from None
     if reading.plain_texts:
         remember_plain_texts(schedule)
+    remember_fiscal_years(schedule, reading.fiscal_year_start)  # as its FY dates were read
     return schedule
 
 
@@ -562,12 +565,14 @@ def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
     schedules = document.get("schedules", [])
     if type(schedules) is not list:
         raise Irregular
-    built = tuple([_schedule(item, reading) for item in schedules])
     rest = {k: v for k, v in document.items() if k not in ("coordagree", "schedules")}
     if any(key.startswith("x-") for key in rest):
         raise Irregular
-    _check_rest(rest)
-    agreement = _slow(rest, Agreement, reading)
+    with reading_of(document) as stated:  # FY dates, as the checked path reads them
+        reading.fiscal_year_start = stated.fiscal_year_start
+        built = tuple([_schedule(item, reading) for item in schedules])
+        _check_rest(rest)
+        agreement = _slow(rest, Agreement, reading)
     if not built:
         return agreement  # type: ignore[no-any-return]
     try:

@@ -39,6 +39,7 @@ import pendulum
 
 from coordagree._codelists import closed as _closed
 from coordagree._codelists import member_of
+from coordagree._duration import is_duration, to_duration
 from coordagree._extensions import freeze_extensions
 from coordagree._extensions import validate_extensions as _check_extensions
 from coordagree._partial_date import PartialDate, to_partial_date, to_partial_dates
@@ -135,7 +136,9 @@ class Kind(enum.StrEnum):
     RECORD = "record"
     """A nested record, or a list of them."""
     COUNT = "count"
-    """A whole number with a lower bound."""
+    """A whole number with a lower bound (and an upper one, for a month)."""
+    DURATION = "duration"
+    """A length of time in calendar units (`pendulum.Duration`, written ``P5Y``, ``P30D``)."""
     FLAG = "flag"
     """True or false (or None: not stated)."""
     TAGS = "tags"
@@ -171,6 +174,7 @@ class FieldKind:
         record: For `Kind.RECORD`, the nested class.
         table: For `Kind.RECORD`, the table the records' ids form (``"party"``), if any.
         minimum: For `Kind.COUNT`, the least value.
+        maximum: For `Kind.COUNT`, the greatest value, if any.
         hierarchy: For `Kind.REF` to the record's own table: the links form a hierarchy, which
             validation checks for cycles (``parent``, ``member_of``).
         validator: The validator the kind implies, set by `kinded_fields` (a field may add its own).
@@ -187,6 +191,7 @@ class FieldKind:
     record: type | None = None
     table: str | None = None
     minimum: int | None = None
+    maximum: int | None = None
     hierarchy: bool = False
     validator: Validator | None = attrs.field(default=None, eq=False)
     converter: Callable[[Any], Any] | None = attrs.field(default=None, eq=False)
@@ -306,6 +311,16 @@ def count(*, minimum: int = 0) -> dict[str, Any]:
     return _meta(FieldKind(kind=Kind.COUNT, minimum=minimum))
 
 
+def month() -> dict[str, Any]:
+    """A month of the year, 1 to 12 (the month a fiscal year starts in)."""
+    return _meta(FieldKind(kind=Kind.COUNT, minimum=1, maximum=12))
+
+
+def duration() -> dict[str, Any]:
+    """A length of time: ``P5Y`` ("a minimum of five years"), ``P30D`` ("30 days' notice")."""
+    return _meta(FieldKind(kind=Kind.DURATION))
+
+
 def flag() -> dict[str, Any]:
     """True or false."""
     return _meta(FieldKind(kind=Kind.FLAG))
@@ -356,12 +371,18 @@ def _all(*checks: Validator) -> Validator:
     return run
 
 
-def _at_least(minimum: int) -> Validator:
+def _at_least(minimum: int, maximum: int | None = None) -> Validator:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         instance_of(int)(_inst, attribute, value)
         if value < minimum:
             raise InvalidValueError(
                 f"'{attribute.name}' must be >= {minimum} (got {value!r})",
+                field=attribute.name,
+                value=value,
+            )
+        if maximum is not None and value > maximum:
+            raise InvalidValueError(
+                f"'{attribute.name}' must be from {minimum} to {maximum} (got {value!r})",
                 field=attribute.name,
                 value=value,
             )
@@ -504,7 +525,9 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
             return to_tuple, _all(instance_of(tuple), each(kind.record))
         return None, maybe(instance_of(kind.record))
     if k is Kind.COUNT:
-        return None, maybe(_at_least(kind.minimum or 0))
+        return None, maybe(_at_least(kind.minimum or 0, kind.maximum))
+    if k is Kind.DURATION:
+        return to_duration, maybe(is_duration)
     if k is Kind.FLAG:
         return None, maybe(instance_of(bool))
     if k is Kind.TAGS:

@@ -31,7 +31,7 @@ _MODEL_CLASSES = (
     "Agreement", "Period", "Text", "Recurrence", "Party", "Person", "Position", "Objective",
     "Commitment", "Responsibility", "Task", "StatusChange", "TaskSchedule", "Review", "Event",
     "Participant", "Signature", "Termination", "Amendment", "RelatedInstrument", "Source",
-    "Identifier", "OtherName", "Claim", "PartialDate", "Membership", "FundingRow",
+    "Identifier", "OtherName", "Claim", "PartialDate", "Membership", "FundingRow", "Duration",
 )  # fmt: skip
 
 
@@ -83,6 +83,7 @@ def _registered() -> dict[type, Any]:
             cs.agreements().map(lambda a: tuple(c for r in _records(a) for c in _claims(r)))
         ),
         ca.PartialDate: cs.partial_dates(),
+        ca.Duration: cs.durations(),
         ca.Membership: cs.memberships(min_size=1, max_size=1).map(_first),
         ca.FundingRow: cs.funding_rows(min_size=1, max_size=1).map(_first),
         ca.Amendment: one(cs.amendments(max_size=1)),

@@ -6,6 +6,10 @@ records the schedule here; validation then need not read those 100,000 texts aga
 that none is blank or carries a language tag, which costs far more once they have left the
 processor's cache than while the loader holds them.
 
+It also records the fiscal year start its tasks' dates were read with: a document reads every
+``FY`` date with its own ``fiscal_year_start`` (and cannot hold one without it), so no task of
+such a schedule holds a fiscal year of another start month, and validation need not look.
+
 A record is by identity and weak: it goes when the schedule does, and `has_plain_texts`
 answers for that very object only (an equal schedule made otherwise is read as usual).
 """
@@ -16,9 +20,16 @@ import weakref
 
 from coordagree._tasks import TaskSchedule
 
-__all__ = ["has_plain_texts", "remember_plain_texts"]
+__all__ = [
+    "fiscal_years_read",
+    "has_plain_texts",
+    "remember_fiscal_years",
+    "remember_plain_texts",
+]
 
 _PLAIN_TEXTS: weakref.WeakValueDictionary[int, TaskSchedule] = weakref.WeakValueDictionary()
+_FISCAL: weakref.WeakValueDictionary[int, TaskSchedule] = weakref.WeakValueDictionary()
+_FISCAL_MONTH: dict[int, int | None] = {}  # by the same ids, each gone with its schedule
 
 
 def remember_plain_texts(schedule: TaskSchedule) -> None:
@@ -29,3 +40,21 @@ def remember_plain_texts(schedule: TaskSchedule) -> None:
 def has_plain_texts(schedule: TaskSchedule) -> bool:
     """Whether `remember_plain_texts` recorded this very schedule."""
     return _PLAIN_TEXTS.get(id(schedule)) is schedule
+
+
+def remember_fiscal_years(schedule: TaskSchedule, month: int | None) -> None:
+    """Record that every fiscal-year date in ``schedule``'s tasks starts in ``month``.
+
+    None: the document stated no fiscal year start, so its tasks hold no fiscal-year date.
+    """
+    if _FISCAL.get(id(schedule)) is not schedule:
+        weakref.finalize(schedule, _FISCAL_MONTH.pop, id(schedule), None)
+    _FISCAL[id(schedule)] = schedule
+    _FISCAL_MONTH[id(schedule)] = month
+
+
+def fiscal_years_read(schedule: TaskSchedule) -> tuple[bool, int | None]:
+    """Whether `remember_fiscal_years` recorded this very schedule, and the month it recorded."""
+    if _FISCAL.get(id(schedule)) is not schedule:
+        return False, None
+    return True, _FISCAL_MONTH.get(id(schedule))

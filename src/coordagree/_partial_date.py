@@ -11,12 +11,13 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from coordagree._date_context import fiscal_year_span, start_month_for
 from coordagree._validators import date_hint
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["PartialDate", "Precision", "to_partial_date", "to_partial_dates"]
 
-Precision = Literal["year", "month", "day", "minute", "second"]
+Precision = Literal["fiscal-year", "year", "month", "day", "minute", "second"]
 """How precisely a `PartialDate` is stated."""
 
 _FORM = re.compile(
@@ -24,6 +25,7 @@ _FORM = re.compile(
     r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?P<zone>Z|[+-]\d{2}:\d{2})?)?)?)?(?P<mark>[?~%])?$"
 )
+_FISCAL = re.compile(r"^FY(?P<year>\d{4})(?P<mark>[?~%])?$")
 
 
 def _check_parts(instance: PartialDate, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -59,6 +61,8 @@ class PartialDate:
         minute: The minute, where a time is stated.
         second: The second, where stated.
         offset: The UTC offset in minutes, where stated (a named zone such as GMT+7 is +420).
+        fiscal_year_start: For a fiscal year (``FY1995``, `year` the calendar year it ends
+            in), the month it starts in; None for a calendar date.
         approximate: Marked approximate (``~``).
         uncertain: Marked uncertain (``?``).
 
@@ -68,6 +72,9 @@ class PartialDate:
         ('1992-03', 'month', Date(1992, 3, 1), Date(1992, 3, 31))
         >>> str(PartialDate.parse("1989-08~")), PartialDate.parse("1990?").uncertain
         ('1989-08~', True)
+        >>> funded = PartialDate.parse("FY1994", fiscal_year_start=10)
+        >>> funded.precision, funded.first_day, funded.last_day
+        ('fiscal-year', Date(1993, 10, 1), Date(1994, 9, 30))
     """
 
     year: int = attrs.field(validator=_check_parts)
@@ -77,6 +84,7 @@ class PartialDate:
     minute: int | None = attrs.field(default=None, validator=_check_parts)
     second: int | None = attrs.field(default=None, validator=_check_parts)
     offset: int | None = attrs.field(default=None, validator=_check_parts)
+    fiscal_year_start: int | None = attrs.field(default=None, validator=_check_parts)
     approximate: bool = False
     uncertain: bool = False
 
@@ -90,10 +98,16 @@ class PartialDate:
             raise _bad("a part is given without the parts before it (a day without a month)", self)
         if (self.hour is None) != (self.minute is None):
             raise _bad("a time needs its hour and minute", self)
+        if self.fiscal_year_start is not None and (
+            self.month is not None or not 1 <= self.fiscal_year_start <= 12
+        ):
+            raise _bad("a fiscal year has a start month from 1 to 12 and no month or day", self)
         if self.offset is not None and self.hour is None:
             raise _bad("a UTC offset needs a time", self)
         try:
             _dt.date(self.year, self.month or 1, self.day or 1)
+            if self.fiscal_year_start is not None:
+                fiscal_year_span(self.year, self.fiscal_year_start)
             if self.hour is not None:
                 _dt.time(self.hour, self.minute or 0, self.second or 0)
         except ValueError as exc:
@@ -104,14 +118,26 @@ class PartialDate:
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str, *, fiscal_year_start: int | None = None) -> PartialDate:
         """A date from EDTF text: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``...THH:MM[:SS][±HH:MM]``.
 
-        A final ``~`` marks it approximate, ``?`` uncertain, ``%`` both.
+        A final ``~`` marks it approximate, ``?`` uncertain, ``%`` both. ``FY1995`` is a fiscal
+        year, starting in ``fiscal_year_start`` (else as the document being read says).
 
         Raises:
-            InvalidValueError: the text is not of that form (code ``bad-date``, with a hint).
+            InvalidValueError: the text is not of that form, or is a fiscal year when no start
+                month is known (code ``bad-date``, with a hint).
         """
+        fiscal = _FISCAL.match(text.strip()) if isinstance(text, str) else None
+        if fiscal is not None:
+            month = start_month_for(text, fiscal_year_start)
+            mark = fiscal.group("mark")
+            return cls(
+                year=int(fiscal.group("year")),
+                fiscal_year_start=month,
+                approximate=mark in ("~", "%"),
+                uncertain=mark in ("?", "%"),
+            )
         match = _FORM.match(text.strip()) if isinstance(text, str) else None
         if match is None:
             raise InvalidValueError(
@@ -162,7 +188,9 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """``year``, ``month``, ``day``, ``minute`` or ``second``."""
+        """``fiscal-year``, ``year``, ``month``, ``day``, ``minute`` or ``second``."""
+        if self.fiscal_year_start is not None:
+            return "fiscal-year"
         if self.second is not None:
             return "second"
         if self.minute is not None:
@@ -174,11 +202,15 @@ class PartialDate:
     @property
     def first_day(self) -> pendulum.Date:
         """The first day of the span this date names."""
+        if self.fiscal_year_start is not None:
+            return fiscal_year_span(self.year, self.fiscal_year_start)[0]
         return pendulum.Date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> pendulum.Date:
         """The last day of the span this date names."""
+        if self.fiscal_year_start is not None:
+            return fiscal_year_span(self.year, self.fiscal_year_start)[1]
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return pendulum.Date(self.year, month, day)
@@ -200,7 +232,7 @@ class PartialDate:
         )
 
     def __str__(self) -> str:
-        text = f"{self.year:04d}"
+        text = f"{'FY' if self.fiscal_year_start is not None else ''}{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
@@ -228,6 +260,14 @@ class PartialDate:
     def surely_after(self, day: pendulum.Date) -> bool:
         """Whether every day of this date's span is after ``day``."""
         return self.first_day > day
+
+    def surely_before(self, day: pendulum.Date) -> bool:
+        """Whether every day of this date's span is before ``day``."""
+        return self.last_day < day
+
+    def may_be_on(self, day: pendulum.Date) -> bool:
+        """Whether ``day`` is one of the days this date may name."""
+        return self.first_day <= day <= self.last_day
 
 
 def to_partial_date(value: Any) -> Any:

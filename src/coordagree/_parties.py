@@ -45,7 +45,9 @@ class Membership:
         position: Id of the position (of `person`) that holds the seat, whoever fills it.
         role: The seat's role; known values in `MembershipRole`, others allowed.
         start: Since when, at whatever precision is known.
+        start_as_written: The source's wording of that.
         end: Until when.
+        end_as_written: The source's wording of that.
         equal: Whether members have equal standing ("with equal membership").
         rotating: Whether the seat passes in turn between its holders.
         note: Anything else the source says of the seat.
@@ -62,9 +64,11 @@ class Membership:
     start: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
+    start_as_written: str | None = attrs.field(default=None, **kinds.wording())
     end: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
+    end_as_written: str | None = attrs.field(default=None, **kinds.wording())
     equal: bool | None = attrs.field(default=None, **kinds.flag())
     rotating: bool | None = attrs.field(default=None, **kinds.flag())
     note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
@@ -94,6 +98,8 @@ class Party:
         established_by: Id of the agreement (or of one of its commitments) that creates the
             body: a committee or council the agreement establishes.
         memberships: Who sits on the body: parties, people or positions, each in a role.
+        fiscal_year_start: The month (1 to 12) the body's own fiscal years start in, where it
+            differs from the agreement's (a state's July year beside the federal October one).
         identifiers: Its numbers and identifiers, as each source writes them.
         other_names: Its other names: short forms, former names, spelling variants.
         sources: Ids of the sources that support it.
@@ -115,6 +121,7 @@ class Party:
     memberships: tuple[Membership, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Membership)
     )
+    fiscal_year_start: int | None = attrs.field(default=None, **kinds.month())
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Identifier)
     )
@@ -139,7 +146,9 @@ class Position:
         title: The office ("Trưởng ban Dân vận").
         body: Id of the party (body) where it is held.
         start: When the holder took office, at whatever precision is known.
+        start_as_written: The source's wording of that ("từ tháng 3/2022").
         end: When the holder left office.
+        end_as_written: The source's wording of that.
         seen: Dates on which a source shows the holder in office, where start and end are not
             known (a chief prosecutor "in 3/2022").
         sources: Ids of the sources that support it.
@@ -153,12 +162,14 @@ class Position:
     start: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
+    start_as_written: str | None = attrs.field(default=None, **kinds.wording())
     end: PartialDate | None = attrs.field(
         default=None,
         validator=_check_position_end,
         converter=to_partial_date,
         **kinds.partial_date(),
     )
+    end_as_written: str | None = attrs.field(default=None, **kinds.wording())
     seen: tuple[PartialDate, ...] = attrs.field(
         default=(), converter=to_partial_dates, **kinds.partial_dates()
     )

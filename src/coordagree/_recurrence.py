@@ -109,6 +109,10 @@ class Recurrence:
         """The days the rule falls on from ``dtstart`` (or ``after``) to ``until``, inclusive."""
         return list(_dates(self.rule, dtstart, after or dtstart, until))
 
+    def first(self, dtstart: pendulum.Date) -> pendulum.Date | None:
+        """The first day the rule falls on, counted from ``dtstart``; None if it never does."""
+        return _first(self.rule, dtstart)
+
     def falls_within(self, start: pendulum.Date, end: pendulum.Date) -> bool:
         """Whether the rule, counted from ``start``, falls on any day up to ``end``.
 
@@ -137,18 +141,27 @@ def _count_and_until(rule: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _first(rule: str, start: pendulum.Date) -> pendulum.Date | None:
+    hit = _compile(rule, start).after(_dt.datetime(start.year, start.month, start.day), inc=True)
+    return None if hit is None else pendulum.Date(hit.year, hit.month, hit.day)
+
+
 def _falls_within(rule: str, start: pendulum.Date, end: pendulum.Date) -> bool:
-    compiled = _compile(rule, start)
-    first = compiled.after(_dt.datetime(start.year, start.month, start.day), inc=True)
-    return first is not None and first.date() <= end
+    first = _first(rule, start)
+    return first is not None and first <= end
 
 
 @functools.lru_cache(maxsize=1024)  # periods are immutable; items share a few windows
 def recurrence_window(due: Period | None, *outer: Period | None) -> Period | None:
-    """The window a recurring item repeats in: its due window, else the first closed outer one."""
-    candidates = [due, *outer]
-    start = next((p.start for p in candidates if p is not None), None)
-    end = next((p.end for p in candidates if p is not None and p.end is not None), None)
-    if start is None or end is None or end < start:
+    """The window a recurring item repeats in, from its due window and then the outer ones.
+
+    It starts where the first of them with a known start starts, and ends where the first with
+    an end ends; it is open-ended (no end) when none has one, as an MOU "until cancelled"
+    is. None when no start is known: such a recurrence cannot be anchored.
+    """
+    candidates = [p for p in (due, *outer) if p is not None]
+    start = next((p.start for p in candidates if p.start is not None), None)
+    end = next((p.end for p in candidates if p.end is not None), None)
+    if start is None or (end is not None and end < start):
         return None
     return Period(start=start, end=end)

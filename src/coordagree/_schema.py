@@ -22,6 +22,7 @@ import pendulum
 
 from coordagree._agreement import Agreement
 from coordagree._documents import FORMAT_VERSION, VERSION_KEY
+from coordagree._duration import Duration
 from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._fields import Kind, kind_of
 from coordagree._partial_date import PartialDate
@@ -34,7 +35,7 @@ __all__ = ["json_schema"]
 
 _ID_PATTERN = f"^{ID_PATTERN}$"  # JSON Schema regexes: $ is the end of the string
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
-_REDUCED = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_REDUCED = r"^(\d{4}(-\d{2}(-\d{2})?)?|FY\d{4})$"
 
 _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
     Text: (
@@ -56,9 +57,10 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
     Period: (
         "Period",
         {
-            "description": "An inclusive period. A single date (YYYY, YYYY-MM or YYYY-MM-DD) "
-            "is that whole year, month or day; an object gives start, an optional end (absent: "
-            "open-ended) and the source's wording.",
+            "description": "An inclusive period. A single date (YYYY, YYYY-MM, YYYY-MM-DD or "
+            "FY1995) is that whole year, month, day or fiscal year; an object gives a start "
+            "(absent: not known), an end (absent: open-ended), at least one of them, and the "
+            "source's wording.",
             "oneOf": [
                 {"$ref": "#/$defs/ReducedDate"},
                 {
@@ -68,7 +70,7 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
                         "end": {"$ref": "#/$defs/ReducedDate"},
                         "as_written": {"type": "string"},
                     },
-                    "required": ["start"],
+                    "anyOf": [{"required": ["start"]}, {"required": ["end"]}],
                     "additionalProperties": False,
                 },
             ],
@@ -91,16 +93,25 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
         {
             "description": "A date at the precision its source gives (EDTF level 1): YYYY, "
             "YYYY-MM, YYYY-MM-DD, or a time YYYY-MM-DDTHH:MM[:SS] with or without its UTC "
-            "offset; a final ~ marks it approximate, ? uncertain, % both (an unquoted year is "
-            "accepted).",
+            "offset, or a fiscal year FY1995 (its months from the agreement's "
+            "fiscal_year_start); a final ~ marks it approximate, ? uncertain, % both (an "
+            "unquoted year is accepted).",
             "oneOf": [
                 {
                     "type": "string",
-                    "pattern": r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?"
-                    r"(Z|[+-]\d{2}:\d{2})?)?)?)?[?~%]?$",
+                    "pattern": r"^(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?"
+                    r"(Z|[+-]\d{2}:\d{2})?)?)?)?|FY\d{4})[?~%]?$",
                 },
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
+        },
+    ),
+    Duration: (
+        "Duration",
+        {
+            "description": "An ISO 8601 duration in calendar units: P5Y, P6M, P2W, P30D, P1Y6M.",
+            "type": "string",
+            "pattern": r"^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$",
         },
     ),
     Recurrence: (
@@ -114,8 +125,8 @@ _SPECIAL: dict[Any, tuple[str, dict[str, Any]]] = {
 }
 
 _REDUCED_DATE = {
-    "description": "A date at year, month or day precision: YYYY, YYYY-MM or YYYY-MM-DD "
-    "(an unquoted year is accepted).",
+    "description": "A date at year, month, day or fiscal-year precision: YYYY, YYYY-MM, "
+    "YYYY-MM-DD or FY1995 (an unquoted year is accepted).",
     "oneOf": [
         {"type": "string", "pattern": _REDUCED},
         {"type": "integer", "minimum": 1, "maximum": 9999},
@@ -210,6 +221,8 @@ class _Builder:
             one = {"type": "string", "pattern": _ID_PATTERN}
         elif kind.kind is Kind.COUNT:
             one = {"type": "integer", "minimum": kind.minimum or 0}
+            if kind.maximum is not None:
+                one["maximum"] = kind.maximum
         elif kind.kind is Kind.CODE and not kind.closed and kind.codes is not None:
             one = {"type": "string", "examples": [member.value for member in kind.codes]}
         if one is None:

@@ -118,7 +118,7 @@ class Task:
             if finished is not None and day < finished:
                 return (
                     TaskStatus.IN_PROCESS
-                    if self.actual and self.actual.start <= day
+                    if self.actual and self.actual.start is not None and self.actual.start <= day
                     else (TaskStatus.NEEDS_ACTION)
                 )
         return self.status

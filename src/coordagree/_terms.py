@@ -7,12 +7,13 @@ import pendulum
 
 from coordagree import _fields as kinds
 from coordagree._codelists import InstrumentKind, RelationKind
+from coordagree._duration import Duration, to_duration
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._sources import Claim, Identifier, OtherName
 from coordagree._text import Text, to_text, to_texts
-from coordagree._validators import to_date, to_tuple
+from coordagree._validators import to_tuple
 
 __all__ = ["Amendment", "RelatedInstrument", "Termination"]
 
@@ -21,32 +22,49 @@ __all__ = ["Amendment", "RelatedInstrument", "Termination"]
 class Termination:
     """How an agreement ends other than by its period running out.
 
-    An open-ended MOU "in force until terminated by 30 days' written notice" is
-    ``Termination(notice_days=30, in_writing=True)``; a minimum duration says how long it must
-    run before notice can take effect.
+    An open-ended MOU "in force until cancelled by 30 days' written notice" is
+    ``Termination(notice="P30D", in_writing=True)``; a minimum term ("a minimum of five
+    years", ``P5Y``) says how long it must run before notice can take effect.
 
     Attributes:
-        notice_days: Days of notice a party must give.
+        notice: The notice a party must give.
+        notice_as_written: The source's wording of that ("30 days written notice").
         in_writing: Whether notice must be written.
-        minimum_months: Months the agreement runs at least.
+        minimum_term: How long the agreement runs at least.
+        minimum_term_as_written: The source's wording of that ("a minimum of five years").
         by_any_party: Whether any one party may give notice (else all must agree).
         sources: Ids of the sources that support it.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
-    notice_days: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    notice: Duration | None = attrs.field(default=None, converter=to_duration, **kinds.duration())
+    notice_as_written: str | None = attrs.field(default=None, **kinds.wording())
     in_writing: bool = attrs.field(default=True, **kinds.flag())
-    minimum_months: int | None = attrs.field(default=None, **kinds.count(minimum=1))
+    minimum_term: Duration | None = attrs.field(
+        default=None, converter=to_duration, **kinds.duration()
+    )
+    minimum_term_as_written: str | None = attrs.field(default=None, **kinds.wording())
     by_any_party: bool = attrs.field(default=True, **kinds.flag())
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     extensions: Extensions = kinds.extensions()
 
     def earliest_end(self, start: pendulum.Date, notice_given: pendulum.Date) -> pendulum.Date:
-        """The earliest day the agreement ends when notice is given on ``notice_given``."""
-        end = notice_given.add(days=self.notice_days or 0)
-        if self.minimum_months is not None:
-            minimum = start.add(months=self.minimum_months).subtract(days=1)
-            end = max(end, minimum)
+        """The earliest last day of an agreement that began on ``start``, notice given then.
+
+        Notice takes effect when it has run (30 days' notice given on 1 March ends it on
+        31 March); never before the minimum term is over (five years from 20 March 1992 end
+        on 19 March 1997).
+
+        Examples:
+            >>> terms = Termination(notice="P30D", minimum_term="P5Y")
+            >>> terms.earliest_end(pendulum.Date(1992, 3, 20), pendulum.Date(1996, 1, 1))
+            Date(1997, 3, 19)
+            >>> terms.earliest_end(pendulum.Date(1992, 3, 20), pendulum.Date(2001, 3, 1))
+            Date(2001, 3, 31)
+        """
+        end = notice_given if self.notice is None else self.notice.after(notice_given)
+        if self.minimum_term is not None:
+            end = max(end, self.minimum_term.after(start).subtract(days=1))
         return end
 
 
@@ -56,16 +74,20 @@ class Amendment:
 
     Attributes:
         id: Unique among the agreement's amendments.
-        date: The day it was made.
         description: What it changed.
+        date: When it was made, at whatever precision is known (``1997-05~``).
+        date_as_written: The source's wording of that.
         sources: Ids of the sources that support it.
         claims: What each source says where sources disagree.
         extensions: Namespaced extra data (``x-`` keys), kept as given.
     """
 
     id: str = attrs.field(**kinds.identity())
-    date: pendulum.Date = attrs.field(converter=to_date, **kinds.date())
     description: Text = attrs.field(converter=to_text, **kinds.text())
+    date: PartialDate | None = attrs.field(
+        default=None, converter=to_partial_date, **kinds.partial_date()
+    )
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()

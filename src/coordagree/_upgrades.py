@@ -16,7 +16,8 @@ def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
     """1.0 to 1.1, fact for fact.
 
     The single ``provenance`` becomes a source; a related ``identifier`` a number; commitment
-    numbers become text; a responsibility's role left out (1.0: co-operating) is written out.
+    numbers become text; a responsibility's role left out (1.0: co-operating) is written out;
+    termination's ``notice_days`` and ``minimum_months`` become durations (``P30D``, ``P12M``).
 
     The provenance's ``source`` (the publisher's name) is the source's ``publisher``; it gets the
     id ``provenance``, which nothing else in a 1.0 document can use.
@@ -37,7 +38,24 @@ def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
     commitments = upgraded.get("commitments")
     if isinstance(commitments, list):
         upgraded["commitments"] = [_commitment_from_1_0(item) for item in commitments]
+    if isinstance(upgraded.get("termination"), dict):
+        upgraded["termination"] = _termination_from_1_0(upgraded["termination"])
     return upgraded
+
+
+def _termination_from_1_0(terms: dict[str, Any]) -> dict[str, Any]:
+    """Counts of days and months become durations in those units (30 -> P30D, 12 -> P12M)."""
+    moved = {}
+    for key, value in terms.items():
+        if key in _COUNTED and isinstance(value, int) and not isinstance(value, bool):
+            name, unit = _COUNTED[key]
+            moved[name] = f"P{value}{unit}"
+        else:
+            moved[key] = value  # anything else, for the loader to read or report
+    return moved
+
+
+_COUNTED = {"notice_days": ("notice", "D"), "minimum_months": ("minimum_term", "M")}
 
 
 def _commitment_from_1_0(item: Any) -> Any:

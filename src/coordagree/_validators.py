@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from coordagree._date_context import Order, current_reading
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 T = TypeVar("T")
@@ -25,6 +26,7 @@ is_id = re.compile(ID_PATTERN).fullmatch
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
+_FISCAL = re.compile(r"^(?:FY|fy|Fiscal Year|fiscal year)[\s-]*(\d{4})$")
 
 
 def _type_name(value: object) -> str:
@@ -130,21 +132,47 @@ def to_date(value: Any) -> Any:
     return value
 
 
-def date_hint(text: str) -> str | None:
-    """A hint for a date written the day-first way, such as ``29/5/2023`` or ``5/2023``."""
-    match = _SLASHED.match(text.strip())
+def date_hint(text: str, order: Order | None = None) -> str | None:
+    """A hint for a date written the local way, such as ``29/5/2023``, ``5/2023`` or ``FY 1995``.
+
+    A numeric date is read in ``order`` (by default the order of the document being read, from
+    its language: day first for Vietnamese, month first for US English); when nothing decides
+    and both readings are dates, the hint gives both.
+    """
+    order = order or current_reading().order
+    stripped = text.strip()
+    match = _SLASHED.match(stripped)
     if match:
-        day, month, year = (int(part) for part in match.groups())
-        try:
-            iso = _dt.date(year, month, day).isoformat()
-        except ValueError:
+        first, second, year = (int(part) for part in match.groups())
+        readings = {
+            "day first": _iso(year, second, first),
+            "month first": _iso(year, first, second),
+        }
+        valid = {how: iso for how, iso in readings.items() if iso is not None}
+        if not valid:
             return "dates are ISO 8601: YYYY-MM-DD"
-        return f"dates are ISO 8601: did you mean {iso}?"
-    match = _MONTH_YEAR.match(text.strip())
+        if len(set(valid.values())) == 1:
+            return f"dates are ISO 8601: did you mean {next(iter(valid.values()))}?"
+        wanted = order.replace("-", " ") if order else None
+        if wanted in valid:
+            return f"dates are ISO 8601: did you mean {valid[wanted]} (read {wanted})?"
+        both = " or ".join(f"{iso} ({how})" for how, iso in valid.items())
+        return f"dates are ISO 8601: did you mean {both}?"
+    match = _MONTH_YEAR.match(stripped)
     if match and 1 <= int(match.group(1)) <= 12:
         month, year = (int(part) for part in match.groups())
         return f"dates are ISO 8601: did you mean {year:04d}-{month:02d}?"
+    match = _FISCAL.match(stripped)
+    if match:
+        return f"a fiscal year is written FY and its four digits: did you mean FY{match.group(1)}?"
     return "dates are ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year"
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def is_date(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -7,6 +7,8 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+import pendulum
+
 from coordagree._agenda import Occurrence
 from coordagree._money import FundingRow
 from coordagree._period import Period
@@ -14,6 +16,7 @@ from coordagree._period import Period
 __all__ = ["to_csv"]
 
 _COLUMNS = ["kind", "item", "title", "date", "window", "owners", "index", "schedule", "status"]
+_COLUMNS += ["rule"]
 _FUNDING = ["payer", "payee", "amount", "currency", "qualifier", "firmness", "period", "start"]
 _FUNDING += ["end", "as_written"]
 
@@ -21,7 +24,9 @@ _FUNDING += ["end", "as_written"]
 def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
     """Occurrences, or funding rows, as CSV for spreadsheets: a header row, then one row each.
 
-    Amounts are written exactly as their decimals (``7000000``), never as floats.
+    Amounts are written exactly as their decimals (``7000000``), never as floats. A funding
+    row's period is written as stated (``FY1995``) and as its first and last days. An
+    occurrence's rule is the RRULE it comes from, for an item with several.
     """
     items: list[Any] = list(found)
     out = io.StringIO()
@@ -39,8 +44,8 @@ def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
                     row.qualifier.value,
                     row.firmness.value if row.firmness else "",
                     str(period) if period else "",
-                    period.start_text if period else "",
-                    (period.end_text or "") if period else "",
+                    _day(period.start) if period else "",  # days, for a spreadsheet to sort
+                    _day(period.end) if period else "",
                     (period.as_written or "") if period else "",
                 ]
             )
@@ -58,6 +63,11 @@ def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
                 o.index,
                 o.schedule or "",
                 o.status.value if o.status else "",
+                o.rule.rule if o.rule else "",
             ]
         )
     return out.getvalue()
+
+
+def _day(day: pendulum.Date | None) -> str:
+    return "" if day is None else day.isoformat()

@@ -6,10 +6,12 @@ from typing import Any
 
 import pendulum
 
+from coordagree._agenda import event_span
 from coordagree._agreement import Agreement
 from coordagree._period import Period
-from coordagree._recurrence import Recurrence, recurrence_window, rule_parts, without_parts
+from coordagree._recurrence import Recurrence, rule_parts, without_parts
 from coordagree._text import Text
+from coordagree._windows import review_window, task_window
 from coordagree.errors import MissingExtraError
 
 __all__ = ["to_ics", "uid"]
@@ -25,7 +27,8 @@ def _stamp(agreement: Agreement) -> pendulum.DateTime:
         moment = source.published.moment if source.published is not None else None
         if moment is not None:
             return moment.in_timezone("UTC")
-    start = agreement.period.start if agreement.period is not None else pendulum.Date(1970, 1, 1)
+    start = agreement.period.start if agreement.period is not None else None
+    start = start or pendulum.Date(1970, 1, 1)
     return pendulum.datetime(start.year, start.month, start.day, tz="UTC")
 
 
@@ -36,11 +39,18 @@ def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[p
     ever, so each rule starts at its first occurrence and stops at its last one inside the window
     (COUNT becomes the number of occurrences there; otherwise UNTIL is the last day). Anchored at
     its own first occurrence, a rule falls on the same days as it does from the window's start.
+    In an open-ended window (an MOU "until cancelled") a rule keeps no end but its own.
     """
-    if frame is None or frame.end is None:
+    if frame is None or frame.start is None:
         return []
     found = []
     for rule in rules:
+        if frame.end is None:
+            first = rule.first(frame.start)
+            if first is not None:
+                text = without_parts(rule.rule, "UNTIL") if rule.has_count_and_until else rule.rule
+                found.append((first, text))
+            continue
         days = rule.dates(frame.start, frame.end)
         if not days:
             continue
@@ -102,7 +112,7 @@ def to_ics(agreement: Agreement) -> bytes:
                 return made
 
             if task.recurrence:
-                frame = recurrence_window(task.due, schedule.period, agreement.period)
+                frame = task_window(agreement, schedule, task)
                 for nth, (first, rule) in enumerate(_series(task.recurrence, frame), 1):
                     made = todo(nth)
                     made.add("dtstart", first)
@@ -112,14 +122,15 @@ def to_ics(agreement: Agreement) -> bytes:
                 continue
             made = todo()
             if task.due is not None:
-                made.add("dtstart", task.due.start)
+                if task.due.start is not None:
+                    made.add("dtstart", task.due.start)
                 if task.due.end is not None:
                     made.add("due", task.due.end)
             calendar.add_component(made)
     for review in agreement.reviews:
         title = review.title or Text(f"{review.kind.value} review")
         if review.recurrence:
-            frame = recurrence_window(review.due, agreement.period)
+            frame = review_window(agreement, review)
             for nth, (first, rule) in enumerate(_series(review.recurrence, frame), 1):
                 vevent = component(icalendar.Event, "review", review.id, title, nth)
                 vevent.add("dtstart", first)
@@ -130,8 +141,19 @@ def to_ics(agreement: Agreement) -> bytes:
             vevent.add("dtstart", review.due.end)
             calendar.add_component(vevent)
     for event in agreement.events:
+        if event.start is None and event.date is None:
+            continue  # no date at all: nothing a calendar can show
         vevent = component(icalendar.Event, "event", event.id, event.title or Text(event.kind))
-        vevent.add("dtstart", event.start if event.start is not None else event.date)
+        if event.start is not None:
+            vevent.add("dtstart", event.start)
+        else:
+            assert event.date is not None
+            span = event_span(event.date)  # a day, or all of "March 1992": no day invented
+            assert span.start is not None
+            assert span.end is not None
+            vevent.add("dtstart", span.start)
+            if span.end != span.start:
+                vevent.add("dtend", span.end.add(days=1))
         if event.place is not None:
             vevent.add("location", event.place.value)
         if event.summary is not None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Literal
 
+import pendulum
+
+from coordagree._agenda import event_span, occurrences
 from coordagree._agreement import Agreement
+from coordagree._period import Period
 from coordagree._text import Text
 from coordagree.errors import InvalidArgumentError
 
@@ -16,14 +21,23 @@ def _label(text: str) -> str:
     return " ".join(text.replace(":", " ").replace(";", ",").replace("#", "").split())
 
 
-def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "schedule") -> str:
+def to_mermaid(
+    agreement: Agreement,
+    *,
+    by: Literal["schedule", "party"] = "schedule",
+    horizon: pendulum.Date | None = None,
+) -> str:
     """A Mermaid Gantt chart: tasks as bars, reviews and events as milestones.
 
-    Sections are per schedule, or per owning party with ``by="party"``. The result is plain
-    Mermaid source starting with ``gantt``; pages add their own fence.
+    Sections are per schedule, or per owning party with ``by="party"``. With ``horizon``, the
+    occurrences of recurring tasks and reviews up to that day are milestones too (an
+    open-ended agreement repeats for ever, so a chart needs a last day). An event known only to
+    the month or year is a bar over that span. The result is plain Mermaid source starting
+    with ``gantt``; pages add their own fence.
 
     Raises:
-        InvalidArgumentError: ``by`` is not ``"schedule"`` or ``"party"``.
+        InvalidArgumentError: ``by`` is not ``"schedule"`` or ``"party"``, or ``horizon`` is
+            not a date.
 
     Examples:
         >>> import coordagree
@@ -42,14 +56,23 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
     names = {party.id: _label(party.name.value) for party in agreement.parties}
     sections: dict[str, list[str]] = {}
     undated: list[str] = []
+    if horizon is not None and (
+        isinstance(horizon, _dt.datetime) or not isinstance(horizon, _dt.date)
+    ):
+        raise InvalidArgumentError(
+            f"'horizon' must be a date (got {horizon!r})", argument="horizon"
+        )
     for schedule in agreement.schedules:
         for task in schedule.tasks:
+            if task.recurrence and horizon is not None:
+                continue  # drawn as its occurrences, below
             if task.due is None or task.due.end is None:
                 undated.append(task.id)
                 continue
+            start = task.due.start or task.due.end  # only a deadline: a bar of its last day
             bar = (
                 f"    {_label(task.title.value)} :{_status(task.status.value)}"
-                f"{_mid(task.id)}, {task.due.start.isoformat()}, "
+                f"{_mid(task.id)}, {start.isoformat()}, "
                 f"{task.due.end.add(days=1).isoformat()}"
             )
             if by == "schedule":
@@ -60,7 +83,17 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
                 for owner in task.owners or ("(no owner)",):
                     sections.setdefault(names.get(owner, owner), []).append(bar)
     milestones = []
+    if horizon is not None:
+        window = Period(end=pendulum.Date(horizon.year, horizon.month, horizon.day))
+        for hit in occurrences(agreement, window):
+            if hit.rule is not None and hit.date is not None:
+                mid = _mid(f"{hit.kind}-{hit.item}-{hit.rule.rule}-{hit.index}")
+                milestones.append(
+                    f"    {_label(hit.title.value)} :milestone, {mid}, {hit.date.isoformat()}, 0d"
+                )
     for review in agreement.reviews:
+        if review.recurrence and horizon is not None:
+            continue  # drawn as its occurrences, above
         if review.due is not None and review.due.end is not None:
             title = (review.title or Text(f"{review.kind.value} review")).value
             milestones.append(
@@ -68,11 +101,22 @@ def to_mermaid(agreement: Agreement, *, by: Literal["schedule", "party"] = "sche
                 f"{review.due.end.isoformat()}, 0d"
             )
     for event in agreement.events:
+        if event.date is None:
+            continue  # no date: nowhere on a time line
         title = (event.title or Text(event.kind)).value
-        milestones.append(
-            f"    {_label(title)} :milestone, {_mid('event-' + event.id)}, "
-            f"{event.date.isoformat()}, 0d"
-        )
+        span = event_span(event.date)
+        assert span.start is not None
+        assert span.end is not None
+        if span.start == span.end:
+            milestones.append(
+                f"    {_label(title)} :milestone, {_mid('event-' + event.id)}, "
+                f"{span.start.isoformat()}, 0d"
+            )
+        else:
+            milestones.append(
+                f"    {_label(title)} :{_mid('event-' + event.id)}, {span.start.isoformat()}, "
+                f"{span.end.add(days=1).isoformat()}"
+            )
     for heading, bars in sections.items():
         lines.append(f"    section {heading}")
         lines.extend(bars)

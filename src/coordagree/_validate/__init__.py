@@ -23,6 +23,7 @@ from coordagree._validate import (
     _context,
     _dates,
     _extensions,
+    _fiscal,
     _hierarchy,
     _lineage,
     _references,
@@ -47,6 +48,7 @@ RULE_MODULES = (
     _extensions,
     _lineage,
     _bodies,
+    _fiscal,
 )
 """The modules that emit semantic findings, each with its ``EMITS``."""
 
@@ -61,6 +63,7 @@ _RULES = (
     _claims.check_claims,
     _extensions.check_extensions,
     _bodies.check_bodies,
+    _fiscal.check_fiscal_years,
 )
 
 

@@ -192,7 +192,8 @@ def agenda(path: str | None, as_of: str, party: str | None, window: str | None) 
     if span is not None:
         click.echo(f"In {span}:")
         for o in items:
-            click.echo(f"  {o.date} {o.kind:6} {o.item}: {o.title}")
+            when = o.date if o.date is not None else o.window  # a month, for an event of one
+            click.echo(f"  {when} {o.kind:6} {o.item}: {o.title}")
         for o in items.undated:
             click.echo(f"  (undated) {o.kind:6} {o.item}: {o.title}")
 

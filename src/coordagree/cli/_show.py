@@ -197,7 +197,8 @@ def render_show(agreement: Agreement) -> RenderableType:
                 if c.person in {p.id for p in agreement.people}
             )
             title = _e(event.title or "")
-            node = events.add(f"{event.date} {_e(event.kind)}: {title}{who}{_cited(event.sources)}")
+            when = "date not stated" if event.date is None else str(event.date)
+            node = events.add(f"{when} {_e(event.kind)}: {title}{who}{_cited(event.sources)}")
             _rest(node, event, ("date", "kind", "title", "sources"))
     if agreement.signatures:
         signatures = head.add("Signatures")
@@ -247,13 +248,14 @@ def render_show(agreement: Agreement) -> RenderableType:
     if agreement.amendments:
         amendments = head.add("Amendments")
         for amendment in agreement.amendments:
-            node = amendments.add(f"{amendment.date}: {_e(amendment.description)}")
+            when = "date not stated" if amendment.date is None else str(amendment.date)
+            node = amendments.add(f"{when}: {_e(amendment.description)}")
             _rest(node, amendment, ("date", "description"))
     if agreement.termination is not None:
         terms = agreement.termination
-        notice = f"{terms.notice_days} days' notice" if terms.notice_days else "notice"
+        notice = f"{terms.notice} notice" if terms.notice else "notice"
         node = head.add(f"Termination: {notice}" + (" in writing" if terms.in_writing else ""))
-        _rest(node, terms, ("notice_days", "in_writing"))
+        _rest(node, terms, ("notice", "in_writing"))
     if agreement.sources:
         sources = head.add("Sources")
         for source in agreement.sources:

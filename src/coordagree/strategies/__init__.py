@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     ) from None
 
 from coordagree.strategies._agreements import agreements
-from coordagree.strategies._base import ids, partial_dates, periods, recurrences, texts
+from coordagree.strategies._base import durations, ids, partial_dates, periods, recurrences, texts
 from coordagree.strategies._commitments import commitments, objectives
 from coordagree.strategies._documents import Defect, broken_documents, documents
 from coordagree.strategies._events import events, reviews, signatures
@@ -46,6 +46,7 @@ __all__ = [
     "broken_documents",
     "commitments",
     "documents",
+    "durations",
     "events",
     "funding_rows",
     "identifiers",

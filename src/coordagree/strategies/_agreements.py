@@ -6,12 +6,16 @@ import contextlib
 import functools
 
 import attrs
+import pendulum
 from hypothesis import strategies as st
 
 from coordagree._agreement import Agreement
 from coordagree._codelists import (
     AgreementKind,
 )
+from coordagree._date_context import fiscal_year_of
+from coordagree._duration import Duration
+from coordagree._partial_date import PartialDate
 from coordagree.strategies._base import (
     _FEATURES,
     _LANGUAGES,
@@ -27,8 +31,11 @@ from coordagree.strategies._base import (
     _day,
     _detail,
     _extras,
+    _first,
+    _fiscal,
     _maybe,
     _optional,
+    _reduced,
     _subsets,
     _Swarm,
     _swarm,
@@ -75,7 +82,11 @@ def _agreement(
     with _using(_Swarm(enabled, languages)), contextlib.ExitStack() as citing:
         sources_drawn = _uses(draw, "instruments", sources(), ())
         citing.enter_context(_citing({"source": tuple(s.id for s in sources_drawn)}))
-        period = draw(periods(min_year=2023, max_year=2030, open_ended=open_ended))
+        fiscal = draw(st.sampled_from([None, None, 10, 7, 4, 1]))
+        citing.enter_context(_fiscal(fiscal))
+        period = draw(
+            periods(min_year=2023, max_year=2030, open_ended=open_ended, fiscal_year_start=fiscal)
+        )
         if draw(st.booleans()):
             period = attrs.evolve(period, as_written=_as_written(draw))
         party_list = draw(parties(min_size=2, max_size=max_parties))
@@ -108,6 +119,45 @@ def _agreement(
             for person in people_drawn
             for position in (*person.positions, None)
         )
+        signatures_drawn = _uses(
+            draw,
+            "events",
+            signatures(
+                window=span,
+                party_ids=party_ids,
+                holders=holders,
+                event_ids=tuple(e.id for e in events_drawn),
+            ),
+            (),
+        )
+        event_dates = {event.id: event.date for event in events_drawn}
+        signatures_drawn = tuple(  # signed at an event: on its day
+            attrs.evolve(s, date=event_dates[s.event]) if s.event is not None else s
+            for s in signatures_drawn
+        )
+        amendments_drawn = _uses(draw, "instruments", amendments(window=span), ())
+        signed = [s.date.first_day for s in signatures_drawn if s.date is not None]
+        amendments_drawn = tuple(  # never before the first signature
+            attrs.evolve(a, date=None)
+            if a.date is not None and signed and a.date.surely_before(min(signed))
+            else a
+            for a in amendments_drawn
+        )
+        schedules_drawn = draw(
+            schedules(
+                window=period,
+                party_ids=party_ids,
+                commitment_ids=tuple(c.id for c in commitments_drawn),
+                min_tasks=min_tasks,
+                max_tasks=max_tasks,
+            )
+        )
+        termination = _uses(draw, "instruments", _maybe(terminations()), None)
+        if termination is not None and termination.minimum_term is not None and period.end:
+            start = _first(period)
+            if termination.minimum_term.after(start).subtract(days=1) > period.end:
+                days = (period.end - start).in_days() + 1  # the whole period, at least
+                termination = attrs.evolve(termination, minimum_term=Duration(days=days))
         if "events" in enabled and len(party_list) > 2 and draw(st.booleans()):
             # the last party is a body the agreement (or its first commitment) creates
             body = attrs.evolve(
@@ -128,41 +178,55 @@ def _agreement(
             languages=tuple(draw(_subsets(languages, 0, 2))),
             timezone=timezone,
             period=period,
-            effective=_optional(draw, _day(span.start, span.end or span.start)),
+            fiscal_year_start=fiscal,
+            effective=_optional(draw, _effective(_first(span), span.end or _first(span), fiscal)),
             parties=party_list,
             people=people_drawn,
             objectives=objectives_drawn,
             commitments=commitments_drawn,
             declared_commitments=len(commitments_drawn) if draw(st.booleans()) else None,
-            schedules=draw(
-                schedules(
-                    window=period,
-                    party_ids=party_ids,
-                    commitment_ids=tuple(c.id for c in commitments_drawn),
-                    min_tasks=min_tasks,
-                    max_tasks=max_tasks,
-                )
-            ),
-            reviews=_uses(draw, "reviews", reviews(window=span, party_ids=party_ids), ()),
-            events=events_drawn,
-            signatures=_uses(
+            schedules=schedules_drawn,
+            reviews=_uses(
                 draw,
-                "events",
-                signatures(
+                "reviews",
+                reviews(
                     window=span,
                     party_ids=party_ids,
-                    holders=holders,
-                    event_ids=tuple(e.id for e in events_drawn),
+                    produced_ids=(
+                        *(a.id for a in amendments_drawn),
+                        *(s.id for s in schedules_drawn),
+                    ),
                 ),
                 (),
             ),
-            termination=_uses(draw, "instruments", _maybe(terminations()), None),
-            amendments=_uses(draw, "instruments", amendments(window=span), ()),
+            events=events_drawn,
+            signatures=signatures_drawn,
+            termination=termination,
+            amendments=amendments_drawn,
             related=_uses(draw, "instruments", related_instruments(), ()),
             sources=sources_drawn,
-            funding=_uses(draw, "instruments", funding_rows(window=span, party_ids=party_ids), ()),
+            funding=_uses(
+                draw,
+                "instruments",
+                funding_rows(window=span, party_ids=party_ids, fiscal_year_start=fiscal),
+                (),
+            ),
             extensions=_extras(draw),
         )
+
+
+def _effective(
+    first: pendulum.Date, last: pendulum.Date, fiscal: int | None
+) -> st.SearchStrategy[PartialDate]:
+    """When an agreement takes effect: a day, its month or year, or its fiscal year."""
+    days = _day(first, last)
+    stated = _reduced(days)
+    if fiscal is None:
+        return stated
+    in_fiscal_years = days.map(
+        lambda day: PartialDate(year=fiscal_year_of(day, fiscal), fiscal_year_start=fiscal)
+    )
+    return stated | in_fiscal_years
 
 
 def agreements(

@@ -17,6 +17,8 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from coordagree._date_context import fiscal_year_of
+from coordagree._duration import Duration
 from coordagree._fields import META, Kind, kind_of
 from coordagree._partial_date import PartialDate
 from coordagree._period import DatePrecision, Period, format_date
@@ -174,30 +176,57 @@ def periods(
     min_year: int = 2000,
     max_year: int = 2040,
     open_ended: bool = True,
-    precisions: tuple[DatePrecision, ...] = tuple(DatePrecision),
+    precisions: tuple[DatePrecision, ...] | None = None,
+    fiscal_year_start: int | None = None,
+    unknown_start: bool = False,
 ) -> st.SearchStrategy[Period]:
-    """Periods between ``min_year`` and ``max_year``, at year, month or day precision.
+    """Periods between ``min_year`` and ``max_year``, at year, month, day or fiscal-year precision.
 
-    Shrinks towards the single year ``min_year``.
+    Fiscal years (``FY2024``) are drawn only with ``fiscal_year_start`` (the month they start
+    in); ``precisions`` defaults to every precision that allows. With ``unknown_start``, some
+    periods have no start ("by 30 September 1995"). Shrinks towards the single year
+    ``min_year``.
 
     Raises:
-        InvalidArgument: the years are out of order or outside 1..9999, or no precision is given.
+        InvalidArgument: the years are out of order or outside 2..9999, no precision is given,
+            or fiscal years are asked for without ``fiscal_year_start``.
     """
-    _check(1 <= min_year <= max_year <= 9999, "need 1 <= min_year <= max_year <= 9999")
+    _check(2 <= min_year <= max_year <= 9999, "need 2 <= min_year <= max_year <= 9999")
+    _check(
+        fiscal_year_start is None or 1 <= fiscal_year_start <= 12,
+        "'fiscal_year_start' must be a month from 1 to 12",
+    )
+    if precisions is None:
+        precisions = tuple(DatePrecision) if fiscal_year_start else _CALENDAR
     _check(bool(precisions), "'precisions' must not be empty")
+    _check(
+        fiscal_year_start is not None or DatePrecision.FISCAL_YEAR not in precisions,
+        "fiscal-year precision needs 'fiscal_year_start'",
+    )
+    months = fiscal_year_start or 1
 
     @st.composite
     def draw_period(draw: st.DrawFn) -> Period:
         precision = draw(st.sampled_from(precisions))
         first = draw(_day(pendulum.Date(min_year, 1, 1), pendulum.Date(max_year, 12, 31)))
         last = draw(_day(first, pendulum.Date(max_year, 12, 31)))
-        last_text = None if open_ended and draw(st.booleans()) else format_date(last, precision)
-        start_text = format_date(first, precision)
-        if last_text is None:
-            return Period.open(start_text)
-        return Period.parse(start_text, last_text)
+        if precision is DatePrecision.FISCAL_YEAR:
+            start_text = f"FY{fiscal_year_of(first, months):04d}"
+            end_text = f"FY{fiscal_year_of(last, months):04d}"
+        else:
+            start_text = format_date(first, precision)
+            end_text = format_date(last, precision)
+        fiscal = fiscal_year_start
+        if open_ended and draw(st.booleans()):
+            return Period.open(start_text, fiscal_year_start=fiscal)
+        if unknown_start and draw(st.booleans()):
+            return Period.parse(None, end_text, fiscal_year_start=fiscal)
+        return Period.parse(start_text, end_text, fiscal_year_start=fiscal)
 
     return draw_period()
+
+
+_CALENDAR = (DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY)
 
 
 @functools.cache
@@ -387,11 +416,21 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
     elif k is Kind.FLAG:
         strategy = st.booleans()
     elif k is Kind.COUNT:
-        strategy = st.integers(kind.minimum or 0, (kind.minimum or 0) + 20)
+        low = kind.minimum or 0
+        strategy = st.integers(low, low + 20 if kind.maximum is None else kind.maximum)
+    elif k is Kind.DURATION:
+        strategy = durations()
     elif k is Kind.DATE:
         strategy = _day(_DEFAULT_WINDOW.start, _DEFAULT_WINDOW.end or _DEFAULT_WINDOW.start)
     elif k is Kind.PERIOD:
-        strategy = periods(min_year=2023, max_year=2026, open_ended=False)
+        fiscal = _FISCAL.get(None)
+        strategy = periods(
+            min_year=2023,
+            max_year=2026,
+            open_ended=False,
+            fiscal_year_start=fiscal,
+            precisions=tuple(DatePrecision) if fiscal else _CALENDAR,
+        )
     elif k is Kind.TAGS:
         return _subsets(_LANGUAGES, 0, 2).map(tuple)
     elif k is Kind.EXTENSIONS:
@@ -420,6 +459,41 @@ def _by_kind(field: attrs.Attribute[Any], refs: Mapping[str, tuple[str, ...]]) -
     if kind.many:  # a list of what one value is
         return st.lists(strategy, max_size=2).map(tuple)
     return _maybe(strategy) if kind.optional else strategy
+
+
+@functools.cache
+def durations() -> st.SearchStrategy[Duration]:
+    """Durations as agreements state them: years, months, weeks or days, or a mix.
+
+    Shrinks towards ``P1D``.
+    """
+    single = st.one_of(
+        st.builds(lambda n: Duration(days=n), st.integers(1, 180)),
+        st.builds(lambda n: Duration(weeks=n), st.integers(1, 12)),
+        st.builds(lambda n: Duration(months=n), st.integers(1, 24)),
+        st.builds(lambda n: Duration(years=n), st.integers(1, 10)),
+    )
+    mixed = st.builds(
+        Duration,
+        years=st.integers(0, 5),
+        months=st.integers(0, 11),
+        weeks=st.integers(0, 3),
+        days=st.integers(0, 6),
+    )
+    return single | mixed
+
+
+_FISCAL: contextvars.ContextVar[int | None] = contextvars.ContextVar("coordagree_strategy_fiscal")
+
+
+@contextlib.contextmanager
+def _fiscal(start_month: int | None) -> Iterator[None]:
+    """Within the block, periods drawn by kind may be fiscal years starting in ``start_month``."""
+    token = _FISCAL.set(start_month)
+    try:
+        yield
+    finally:
+        _FISCAL.reset(token)
 
 
 @functools.cache
@@ -517,8 +591,31 @@ def _built(
     return build()
 
 
+def _first(window: Period) -> pendulum.Date:
+    """The first day of a window the strategies drew (theirs always have one)."""
+    assert window.start is not None
+    return window.start
+
+
+def _reduced(days: st.SearchStrategy[pendulum.Date]) -> st.SearchStrategy[PartialDate]:
+    """A day from ``days``, as a source may state it: the day, its month or its year.
+
+    Some are marked approximate or uncertain, as EDTF writes them (``1997-05~``, ``1990?``).
+    """
+
+    def state(day: pendulum.Date, precision: int, mark: str) -> PartialDate:
+        parts = {"year": day.year, "month": day.month, "day": day.day}
+        kept = dict(list(parts.items())[: precision + 1])
+        return PartialDate(**kept, approximate=mark in ("~", "%"), uncertain=mark in ("?", "%"))
+
+    return st.builds(
+        state, days, st.sampled_from([2, 2, 1, 0]), st.sampled_from(["", "", "~", "?", "%"])
+    )
+
+
 def _within(draw: st.DrawFn, window: Period) -> Period:
-    end = window.end if window.end is not None else window.start.add(years=2)
+    start = _first(window)
+    end = window.end if window.end is not None else start.add(years=2)
     if draw(st.booleans()):
         return Period(
             start=window.start,
@@ -527,7 +624,7 @@ def _within(draw: st.DrawFn, window: Period) -> Period:
             end_precision=window.end_precision if window.end is not None else DatePrecision.DAY,
             as_written=_as_written(draw),
         )
-    first = draw(_day(window.start, end))
+    first = draw(_day(start, end))
     last = draw(_day(first, end))
     return Period(start=first, end=last, as_written=_as_written(draw))
 
@@ -542,7 +639,7 @@ def _closed(window: Period) -> Period:
     return (
         window
         if window.end is not None
-        else Period(start=window.start, end=window.start.add(years=2))
+        else Period(start=_first(window), end=_first(window).add(years=2))
     )
 
 

@@ -12,6 +12,7 @@ from coordagree._codelists import (
     ReviewKind,
 )
 from coordagree._events import Event, Participant, Signature
+from coordagree._partial_date import PartialDate
 from coordagree._parties import Person
 from coordagree._period import Period
 from coordagree._reviews import Review
@@ -26,9 +27,12 @@ from coordagree.strategies._base import (
     _complete,
     _day,
     _detail,
+    _details,
+    _first,
     _maybe,
     _memoised,
     _none_or_one_of,
+    _reduced,
     _rules,
     _subsets,
     _within,
@@ -37,23 +41,38 @@ from coordagree.strategies._base import (
 
 @st.composite
 def _draw_reviews(
-    draw: st.DrawFn, party_ids: tuple[str, ...], span: Period, max_size: int
+    draw: st.DrawFn,
+    party_ids: tuple[str, ...],
+    span: Period,
+    max_size: int,
+    produced_ids: tuple[str, ...],
 ) -> tuple[Review, ...]:
     found = []
     for index in range(draw(st.integers(0, max_size))):
-        rules = _rules(draw, 1)
+        rules = _rules(draw, 2)
         hosts = tuple(draw(_subsets(tuple(party_ids), 0, 2)))
+        rotation = hosts if rules and len(hosts) > 1 and draw(st.booleans()) else ()
+        covers = _within(draw, span) if _details() and draw(st.booleans()) else None
+        held = None
+        if covers is not None and draw(st.booleans()):
+            assert covers.start is not None
+            last = (covers.end or covers.start).add(years=1)
+            held = draw(_reduced(_day(covers.start, last)))
         found.append(
             _complete(
                 draw,
                 Review,
+                {"amendment|schedule": produced_ids},
                 id=f"review-{index}",
+                covers=covers,
+                held=held,
+                periodic=not rules and draw(st.booleans()),
                 kind=draw(st.sampled_from(list(ReviewKind))),
                 title=_detail(draw),
                 due=(_within(draw, span) if draw(st.booleans()) else None),
                 recurrence=rules,
                 hosts=hosts,
-                rotation=hosts if rules and len(hosts) > 1 and draw(st.booleans()) else (),
+                rotation=rotation,
             )
         )
     return tuple(found)
@@ -98,8 +117,10 @@ def _draw_events(
                     party=draw(_none_or_one_of(tuple(party_ids))),
                 )
             )
+        assert span.start is not None
         day = draw(_day(span.start, span.end or span.start))
-        minute = draw(_maybe(st.integers(0, 24 * 60 - 1)))
+        date = draw(_reduced(st.just(day)) | st.none()) if _details() else PartialDate.of_date(day)
+        minute = None if date is None else draw(_maybe(st.integers(0, 24 * 60 - 1)))
         start = (
             None
             if minute is None
@@ -113,7 +134,7 @@ def _draw_events(
                 Event,
                 id=f"event-{index}",
                 kind=draw(_code(EventKind)),
-                date=day,
+                date=date,
                 title=_detail(draw),
                 start=start,
                 part_of_day=draw(_none_or_one_of(tuple(PartOfDay))),
@@ -133,11 +154,15 @@ def reviews(
     window: Period = _DEFAULT_WINDOW,
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
     max_size: int = 2,
+    produced_ids: tuple[str, ...] = (),
 ) -> st.SearchStrategy[tuple[Review, ...]]:
     """Interim and final reviews (``review-0``, ...) due inside ``window``.
 
-    A review is due on a day or in a window, or recurs; recurring reviews may rotate between
-    hosts. Shrinks towards none.
+    A review is due on a day or in a window, or recurs by one or two rules, or is periodic
+    with no rule stated; recurring reviews may rotate between hosts, in an order stated or
+    not. A review may cover a part of ``window`` and have been held then or up to a year
+    later (at day, month or year precision), and may name what it produced among
+    ``produced_ids`` (amendment and schedule ids). Shrinks towards none.
 
     Raises:
         InvalidArgument: ``party_ids`` is empty or ``max_size`` < 0.
@@ -146,7 +171,7 @@ def reviews(
     _check_min("max_size", max_size, 0)
     span = _closed(window)
 
-    return _draw_reviews(party_ids, span, max_size)
+    return _draw_reviews(party_ids, span, max_size, tuple(produced_ids))
 
 
 @_memoised
@@ -195,7 +220,7 @@ def _signature(
         party=party,
         person=person,
         position=position,
-        date=draw(st.none() | _day(window.start.subtract(days=60), window.start)),
+        date=draw(st.none() | _reduced(_day(_first(window).subtract(days=60), _first(window)))),
     )
 
 

@@ -13,7 +13,10 @@ from coordagree.strategies._base import (
     _check_sizes,
     _closed,
     _day,
+    _first,
     _memoised,
+    _reduced,
+    durations,
     ids,
     texts,
 )
@@ -21,12 +24,12 @@ from coordagree.strategies._base import (
 
 @_memoised
 def terminations() -> st.SearchStrategy[Termination]:
-    """Termination terms: notice days, writing, a minimum duration; shrinks towards none set."""
+    """Termination terms: notice, writing, a minimum term; shrinks towards none set."""
     return _built(
         Termination,
-        notice_days=st.none() | st.integers(1, 180),
+        notice=st.none() | durations(),
         in_writing=st.booleans(),
-        minimum_months=st.none() | st.integers(1, 60),
+        minimum_term=st.none() | durations(),
         by_any_party=st.booleans(),
     )
 
@@ -36,6 +39,9 @@ def amendments(
     *, window: Period = _DEFAULT_WINDOW, max_size: int = 2
 ) -> st.SearchStrategy[tuple[Amendment, ...]]:
     """Amendments (``amendment-0``, ...) dated inside ``window``; shrinks towards none.
+
+    A date may be stated to the day, month or year, marked approximate or uncertain
+    (``1997-05~``), or not stated.
 
     Raises:
         InvalidArgument: ``max_size`` < 0.
@@ -48,7 +54,7 @@ def amendments(
                 _built(
                     Amendment,
                     id=st.just(f"amendment-{i}"),
-                    date=_day(span.start, span.end or span.start),
+                    date=st.none() | _reduced(_day(_first(span), span.end or _first(span))),
                     description=texts(),
                 )
                 for i in range(n)

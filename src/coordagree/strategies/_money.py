@@ -10,6 +10,7 @@ from coordagree.strategies._base import (
     _DEFAULT_PARTIES,
     _DEFAULT_WINDOW,
     _built,
+    _check,
     _check_refs,
     _check_sizes,
     _closed,
@@ -24,8 +25,11 @@ def funding_rows(
     party_ids: tuple[str, ...] = _DEFAULT_PARTIES,
     min_size: int = 0,
     max_size: int = 3,
+    fiscal_year_start: int | None = None,
 ) -> st.SearchStrategy[tuple[FundingRow, ...]]:
     """Funding rows between ``party_ids``, one year of ``window`` each.
+
+    With ``fiscal_year_start``, the years are fiscal years (``FY2024``) starting in that month.
 
     Amounts are decimals in a few currencies, with qualifiers and firmness. Shrinks towards
     none.
@@ -35,7 +39,16 @@ def funding_rows(
     """
     _check_refs(party_ids)
     _check_sizes("min_size", "max_size", (min_size, max_size))
-    years = _closed(window).split("year")
+    _check(
+        fiscal_year_start is None or 1 <= fiscal_year_start <= 12,
+        "'fiscal_year_start' must be a month from 1 to 12",
+    )
+    span = _closed(window)
+    years = (
+        span.split("year")
+        if fiscal_year_start is None
+        else span.split("fiscal-year", fiscal_year_start=fiscal_year_start)
+    )
     return st.lists(
         _built(FundingRow, {"party": tuple(party_ids)}, period=st.sampled_from(years)),
         min_size=min_size,

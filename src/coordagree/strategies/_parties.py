@@ -21,10 +21,12 @@ from coordagree.strategies._base import (
     _day,
     _detail,
     _extras,
+    _first,
     _maybe,
     _memoised,
     _none_or_one_of,
     _one_of,
+    _reduced,
     _subsets,
     _text,
 )
@@ -71,7 +73,8 @@ def _draw_people(
     draw: st.DrawFn, party_ids: tuple[str, ...], window: Period, max_size: int
 ) -> tuple[Person, ...]:
     found = []
-    last = window.end or window.start
+    first = _first(window)
+    last = window.end or first
     for index in range(draw(st.integers(0, max_size))):
         positions = tuple(
             _complete(
@@ -80,8 +83,8 @@ def _draw_people(
                 id=f"pos-{k}",
                 title=_text(draw),
                 body=draw(_one_of(tuple(party_ids))),
-                start=draw(_maybe(_day(window.start.subtract(years=5), window.start))),
-                end=draw(_maybe(_day(last, last.add(years=5)))),  # after every event
+                start=draw(_maybe(_reduced(_day(first.subtract(years=5), first)))),
+                end=draw(_maybe(_reduced(_day(last, last.add(years=5))))),  # after every event
             )
             for k in range(draw(st.integers(0, 3)))
         )

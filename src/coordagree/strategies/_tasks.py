@@ -108,6 +108,8 @@ def _task(
                 note=None,
             ),
         )
+    if due is not None and _details() and draw(st.integers(0, 4)) == 0:
+        due = Period(end=due.end, end_precision=due.end_precision, as_written=due.as_written)
     rotate = draw(st.booleans())
     owners = draw(_subsets(tuple(party_ids), 1, 3))
     return _complete(
