@@ -51,7 +51,7 @@ from coordagree._upgrades import UPGRADES
 from coordagree._validators import is_id
 from coordagree.errors import CoordagreeError
 
-__all__ = ["Irregular", "load_json"]
+__all__ = ["Irregular", "load_data", "load_json"]
 
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
@@ -101,10 +101,11 @@ _make_text = _constructor(Text)
 class _Reading:
     """One load: the ordinary converter's ``structure``, and what the fast path learns."""
 
-    __slots__ = ("fiscal_year_start", "plain_texts", "structure")
+    __slots__ = ("consume", "fiscal_year_start", "plain_texts", "structure")
 
-    def __init__(self, structure: Callable[[Any, Any], Any]) -> None:
+    def __init__(self, structure: Callable[[Any, Any], Any], *, consume: bool = True) -> None:
         self.structure = structure
+        self.consume = consume  # free each task's parsed data once built (no one else has it)
         self.fiscal_year_start: int | None = None  # the month FY dates start in, as stated
         self.plain_texts = True  # every text of the schedule's tasks so far plain, not blank
 
@@ -457,7 +458,9 @@ def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
     if type(tasks) is not list:
         raise Irregular
     # Each task's parsed data is freed as soon as the task is built, so the memory is reused
-    # at once, while it is still in the processor's cache.
+    # at once, while it is still in the processor's cache (unless the caller keeps the data).
+    if not reading.consume:
+        tasks = list(tasks)
     tasks.reverse()
     take = tasks.pop
     try:
@@ -546,6 +549,17 @@ def load_json(data: bytes, version: str, structure: Callable[[Any, Any], Any]) -
         return _load(data, version, _Reading(structure))  # the parsed dicts die unexamined
 
 
+def load_data(document: Any, version: str, structure: Callable[[Any, Any], Any]) -> Agreement:
+    """An agreement from a document's plain data, or `Irregular`; the data is left as it is.
+
+    For data already read with no key twice and within the limits (YAML's, from libyaml).
+    """
+    if type(document) is not dict:
+        raise Irregular
+    with collector_paused():
+        return _built(document, version, _Reading(structure, consume=False))
+
+
 def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
     try:
         document = orjson.loads(data)
@@ -554,6 +568,10 @@ def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
     if type(document) is not dict:
         raise Irregular
     _check_unique_keys(data, document)
+    return _built(document, version, reading)
+
+
+def _built(document: dict[str, Any], version: str, reading: _Reading) -> Agreement:
     stated = document.get("coordagree")
     if stated != version:  # an older version is upgraded as plain data, as the checked path does
         if type(stated) is not str or stated not in UPGRADES:

@@ -588,6 +588,7 @@ def fields_of(cls: type, *kinds: Kind) -> tuple[attrs.Attribute[Any], ...]:
 _BY_KIND: dict[tuple[type, tuple[Kind, ...]], tuple[attrs.Attribute[Any], ...]] = {}
 
 
+@functools.cache  # classes are declared once: every validation asks the same question
 def record_classes(root: type) -> tuple[type, ...]:
     """Every model class reachable from ``root`` through `Kind.RECORD` fields, ``root`` first."""
     found: list[type] = []

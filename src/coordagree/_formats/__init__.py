@@ -77,10 +77,10 @@ def parse(data: str | bytes, fmt: Format | None, limits: Limits) -> tuple[Parsed
     """
     text = decode(data, limits)
     fmt = fmt or detect_format(text)
+    if fmt == "yaml":
+        return parse_yaml(text, limits), fmt  # held to the limits as it is read
     if fmt == "json":
         parsed = parse_json(text)
-    elif fmt == "yaml":
-        parsed = parse_yaml(text, limits)
     elif fmt == "toml":
         parsed = parse_toml(text)
     else:

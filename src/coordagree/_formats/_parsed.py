@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -13,10 +14,15 @@ __all__ = ["KeyedTwice", "Parsed", "refusal"]
 
 @attrs.frozen
 class Parsed:
-    """Plain data parsed from a document, with the source position of each pointer if known."""
+    """Plain data parsed from a document, with the source position of each pointer if known.
+
+    ``nfc`` is set once every string in it is known to be in Unicode NFC (the fast builders
+    check each one they read).
+    """
 
     data: Any
-    positions: dict[str, tuple[int, int]]
+    positions: Mapping[str, tuple[int, int]]
+    nfc: bool = False
 
     def position(self, path: str) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""

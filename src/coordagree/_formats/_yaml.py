@@ -1,15 +1,27 @@
-"""YAML text: safe composition with positions, aliases and depth counted, tags refused."""
+"""YAML text: safe composition with positions, aliases and depth counted, tags refused.
+
+Two readers give the same answer. The checked one composes with PyYAML's Python scanner and
+parser, refusing hazards as it goes and recording the line and column of every JSON Pointer.
+The fast one lets libyaml (PyYAML's ``CParser``) compose and builds only the core types; it
+takes no alias, tag, merge key, duplicate or non-string key, and nothing nested so deep that
+C recursion could suffer: it hands any such document to the checked reader, which reports it.
+Positions are found only when a finding needs one (a document that validates clean never pays
+for them): they come from the checked reader, run then. Without libyaml, every document takes
+the checked reader, with a warning.
+"""
 
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coordagree._formats._limits import Limits
+from coordagree._formats._limits import Limits, check_limits
 from coordagree._formats._parsed import Parsed, refusal
 from coordagree._pointer import pointer
 from coordagree.errors import DocumentError
@@ -141,7 +153,16 @@ class _YamlBuilder:
                     node.start_mark,
                     path,
                 )
-            return self.loader.construct_object(node)
+            try:
+                return self.loader.construct_object(node)
+            except (ValueError, KeyError, TypeError, OverflowError):  # "!!int abc", "!!bool maybe"
+                kind = node.tag.rsplit(":", 1)[-1]
+                raise _Refused(
+                    "syntax",
+                    f"not valid YAML: {node.value!r} is not a YAML {kind}",
+                    node.start_mark,
+                    path,
+                ) from None
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 raise _Refused(
@@ -221,7 +242,208 @@ def _expanded_size(root: Node) -> tuple[int, int]:
     return sizes[id(root)], len(sizes)
 
 
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+if _CParser is None:  # pragma: no cover - depends on how PyYAML was built
+    warnings.warn(
+        "PyYAML has no libyaml here: YAML documents are read by its pure-Python parser, about "
+        "ten times slower (install PyYAML from a wheel, or with libyaml, for the fast reader)",
+        RuntimeWarning,
+        stacklevel=2,
+    )
+
+
+class _Irregular(Exception):  # noqa: N818 - a signal to take the checked reader, not an error
+    """The document needs the checked reader."""
+
+
+def _undefined(_constructor: Any, _node: Node) -> Any:
+    raise _Irregular  # a tag beyond the core schema
+
+
+class _CoreConstructor(yaml.constructor.SafeConstructor):
+    """Only what the checked reader builds: strings, numbers, booleans, null, lists, maps."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise _Irregular  # an alias: the checked reader counts and bounds them
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        for key_node, _value in node.value:
+            if key_node.tag != "tag:yaml.org,2002:str":
+                raise _Irregular  # a merge key (<<) or a key that is not a string
+        mapping = super().construct_mapping(node, deep)
+        if len(mapping) != len(node.value):
+            raise _Irregular  # a key given twice
+        return mapping
+
+
+_CoreConstructor.yaml_constructors = {
+    tag: yaml.constructor.SafeConstructor.yaml_constructors[tag]
+    for tag in (*_SCALAR_TAGS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+}
+_CoreConstructor.add_constructor(None, _undefined)
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, _CoreConstructor, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _CoreConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    class _FastComposer(_CParser, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+
+# libyaml composes recursively in C: a document nested thousands deep goes to the checked
+# reader, which refuses it while scanning. Block nesting needs a column a level, so it is
+# bounded by the longest line; flow nesting by the brackets opened.
+_C_SAFE_DEPTH = 5_000
+
+
+def _shallow(text: str) -> bool:
+    if len(text) <= _C_SAFE_DEPTH:
+        return True
+    opened = text.count("[") - text.count("[]") + text.count("{") - text.count("{}")
+    return opened + max(map(len, text.splitlines()), default=0) <= _C_SAFE_DEPTH
+
+
+def _fast_yaml(text: str) -> tuple[Any, Node | None]:
+    """The document's data as libyaml reads it, and its root node; or `_Irregular`."""
+    if _CParser is None or not _shallow(text):
+        raise _Irregular
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node
+    except _Irregular:
+        raise
+    except Exception:  # whatever it is, the checked reader reports it properly
+        raise _Irregular from None
+    finally:
+        loader.dispose()
+
+
+class _Positions(Mapping[str, tuple[int, int]]):
+    """Line and column by JSON Pointer, read from libyaml's nodes when first asked for.
+
+    A pointer is followed down the composed nodes (a few steps, not the whole document), and
+    answered as the checked reader records it: a scalar at its own position, a collection in a
+    mapping at its key's. Listing them all takes the checked reader.
+    """
+
+    def __init__(self, text: str, limits: Limits, root: Node | None = None) -> None:
+        self._text = text
+        self._limits = limits
+        self._root = root  # kept from reading (a small document), else composed when asked
+        self._all: Mapping[str, tuple[int, int]] | None = None
+        self._marks: dict[str, Any] = {}
+
+    def _node_at(self, path: str) -> Any:
+        if self._root is None:
+            composer = _FastComposer(self._text)
+            try:
+                self._root = composer.get_single_node()
+            finally:
+                composer.dispose()
+        node: Any = self._root
+        mark = node.start_mark
+        for token in path.split("/")[1:] if path else ():
+            step = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, MappingNode):
+                pair = next((kv for kv in node.value if kv[0].value == step), None)
+                if pair is None:
+                    return None
+                key, node = pair
+                mark = node.start_mark if isinstance(node, ScalarNode) else key.start_mark
+            elif isinstance(node, SequenceNode) and step.isdigit() and int(step) < len(node.value):
+                node = node.value[int(step)]
+                mark = node.start_mark
+            else:
+                return None
+        return mark
+
+    def _mark(self, path: str) -> Any:
+        if path not in self._marks:  # asked for twice a finding: whether it is there, and where
+            self._marks[path] = self._node_at(path)
+        return self._marks[path]
+
+    def __getitem__(self, path: str) -> tuple[int, int]:
+        mark = self._mark(path)
+        if mark is None:
+            raise KeyError(path)
+        return mark.line + 1, mark.column + 1
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._mark(path) is not None
+
+    def _every(self) -> Mapping[str, tuple[int, int]]:
+        if self._all is None:
+            self._all = _parse_checked(self._text, self._limits).positions
+        return self._all
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+
+_KEEP_NODES = 1 << 20  # up to a megabyte, the nodes are kept for positions: no second read
+
+
+def _surely_within(text: str, data: Any, limits: Limits) -> bool:
+    """Whether data the fast reader built (no alias) is within ``limits``, judged cheaply.
+
+    No string can be longer than the text, no document has more values than characters, only
+    an escape (a backslash) can make an unpaired surrogate; depth is counted on the containers
+    alone (one as deep as the limit is left to the exact walk).
+    """
+    if len(text) > limits.max_string or len(text) >= limits.max_nodes or "\\" in text:
+        return False
+    level, containers = 0, [data] if type(data) is dict or type(data) is list else []
+    while containers:
+        level += 1
+        if level > limits.max_depth:
+            return False
+        containers = [
+            child
+            for item in containers
+            for child in (item.values() if type(item) is dict else item)
+            if type(child) is dict or type(child) is list
+        ]
+    return True
+
+
 def parse_yaml(text: str, limits: Limits) -> Parsed:
+    """YAML text as plain data held to ``limits``, on libyaml where it can be.
+
+    A document the fast reader takes but that is over a limit is read again by the checked
+    reader, so that the findings are exactly the ones it gives (it refuses some while
+    scanning, at the place it stops).
+    """
+    try:
+        data, root = _fast_yaml(text)
+        kept = root if len(text) <= _KEEP_NODES else None
+        fast = Parsed(data, _Positions(text, limits, kept))
+        if not _surely_within(text, data, limits):
+            check_limits(fast, limits)
+    except (_Irregular, DocumentError):
+        checked = _parse_checked(text, limits)
+        check_limits(checked, limits)
+        return checked
+    return fast
+
+
+def _parse_checked(text: str, limits: Limits) -> Parsed:
     try:
         # The reader refuses control characters at once, so the loader is made inside the try.
         loader = _Loader(text, limits.max_aliases, limits.max_depth)

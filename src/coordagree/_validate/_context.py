@@ -8,6 +8,7 @@ its ``person``) is kept per holder. An id given twice in one table is ``duplicat
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -42,6 +43,7 @@ class Context:
         return self.tables.setdefault(name, {})
 
 
+@functools.cache
 def _scoped_tables() -> dict[str, str]:
     """Table -> the field whose referent holds it, from every reference declared ``within``."""
     found: dict[str, str] = {}
@@ -53,6 +55,7 @@ def _scoped_tables() -> dict[str, str]:
     return found
 
 
+@functools.cache
 def _holders() -> list[tuple[type, attrs.Attribute[Any]]]:
     """Every (class, field) of a record list that forms a table, outside the agreement."""
     return [

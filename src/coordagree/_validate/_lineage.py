@@ -13,7 +13,7 @@ from coordagree._lineage import Lineage
 from coordagree._rules import RULES
 from coordagree.errors import Finding
 
-__all__ = ["EMITS", "check_documents"]
+__all__ = ["EMITS", "check_documents", "dangling"]
 
 EMITS = frozenset({"dangling-document"})
 
@@ -22,16 +22,25 @@ def check_documents(agreements: Iterable[Agreement]) -> dict[str, list[Finding]]
     """For each agreement id, a finding for each related document id not among ``agreements``."""
     lineage = Lineage(agreements)
     found: dict[str, list[Finding]] = {}
-    rule = RULES["dangling-document"]
     for link in lineage.dangling():
+        assert link.target is not None
         found.setdefault(link.agreement, []).append(
-            Finding(
-                code="dangling-document",
-                severity=rule.severity,
-                path=f"{link.path}/document",
-                message=f"no document checked has id {link.target!r} "
-                f"({link.relation} {link.instrument.label})",
-                hint="check the id, or check that document with this one",
-            )
+            dangling(f"{link.path}/document", link.target, link.relation, link.instrument.label)
         )
     return found
+
+
+def dangling(
+    path: str, target: str, relation: str, label: str, line: int | None = None,
+    column: int | None = None,
+) -> Finding:  # fmt: skip
+    """The ``dangling-document`` finding for a related instrument naming document ``target``."""
+    return Finding(
+        code="dangling-document",
+        severity=RULES["dangling-document"].severity,
+        path=path,
+        message=f"no document checked has id {target!r} ({relation} {label})",
+        hint="check the id, or check that document with this one",
+        line=line,
+        column=column,
+    )

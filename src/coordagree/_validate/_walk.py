@@ -43,30 +43,41 @@ def records_with(
     stack: list[tuple[str, Any]] = [(path, root)]
     while stack:
         where, item = stack.pop()
-        cls = type(item)
-        if select(cls):
+        picked, plan = _plan(item.__class__, select, skip)
+        if picked:
             yield where, item
+        if not plan:
+            continue
         nested: list[tuple[str, Any]] = []
-        for field in fields_of(cls, Kind.RECORD):
-            inner_kind = kind_of(field)
-            if skip is not None and skip == (cls, field.name):
-                continue
-            if inner_kind.record is None or not _reaches(inner_kind.record, select):
-                continue
-            value = getattr(item, field.name)
-            if inner_kind.many and sparse and len(value) > 32:
-                keep = _used(value, inner_kind.record, select)
+        for name, many, record in plan:
+            value = getattr(item, name)
+            if many and sparse and len(value) > 32:
+                keep = _used(value, record, select)
                 if keep:  # usually none: then the list is not read again
                     nested.extend(
-                        (f"{where}/{field.name}/{i}", r)
-                        for i, r in enumerate(value)
-                        if id(r) in keep
+                        (f"{where}/{name}/{i}", r) for i, r in enumerate(value) if id(r) in keep
                     )
-            elif inner_kind.many:
-                nested.extend((f"{where}/{field.name}/{i}", r) for i, r in enumerate(value))
+            elif many:
+                nested.extend((f"{where}/{name}/{i}", r) for i, r in enumerate(value))
             elif value is not None:
-                nested.append((f"{where}/{field.name}", value))
+                nested.append((f"{where}/{name}", value))
         stack.extend(reversed(nested))
+
+
+@functools.cache
+def _plan(
+    cls: type, select: Select, skip: tuple[type, str] | None
+) -> tuple[bool, tuple[tuple[str, bool, type], ...]]:
+    """Whether ``select`` picks fields of ``cls``, and the record fields worth entering."""
+    plan = []
+    for field in fields_of(cls, Kind.RECORD):
+        kind = kind_of(field)
+        if skip is not None and skip == (cls, field.name):
+            continue
+        if kind.record is None or not _reaches(kind.record, select):
+            continue
+        plan.append((field.name, kind.many, kind.record))
+    return bool(select(cls)), tuple(plan)
 
 
 def _used(records: tuple[Any, ...], cls: type, select: Select) -> set[int]:

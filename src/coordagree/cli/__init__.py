@@ -41,6 +41,30 @@ def _files(paths: tuple[str, ...]) -> Iterator[Path]:
             raise _Fail(f"{raw}: no such file or folder")
 
 
+def _checked(files: list[Path], jobs: int) -> Iterator[Any]:
+    """`check_file` of each file, in order, in up to ``jobs`` processes (0: one per core)."""
+    from coordagree.cli._check import check_file
+
+    workers = min(jobs or os.cpu_count() or 1, len(files))
+    if workers <= 1:
+        yield from map(check_file, files)
+        return
+    import concurrent.futures
+    import multiprocessing
+
+    # fork where it is safe (Linux): the workers start with coordagree already imported
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        # Small chunks keep the output flowing; each costs a round trip, so not too small.
+        yield from pool.map(
+            check_file, files, chunksize=max(1, min(16, len(files) // (8 * workers)))
+        )
+
+
+def _indented(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())
+
+
 def _load(path: str | None) -> Any:
     import coordagree
     from coordagree.errors import DocumentError
@@ -77,62 +101,72 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="How to print findings.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-def validate(paths: tuple[str, ...], output: str, strict: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes to check files in (0, the default: one per core).",
+)
+def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> None:
     """Check documents (files or folders, recursively) and print every finding.
 
-    Exit 0 when clean, 1 when any document has an error (or a warning, with --strict),
-    2 when a file is missing or is not JSON, YAML or TOML at all.
+    Files are checked in parallel and reported in the order given, each as soon as it and the
+    files before it are done; a file naming other documents by id waits for the end, when all
+    ids are known. Exit 0 when clean, 1 when any document has an error (or a warning, with
+    --strict), 2 when a file is missing or is not JSON, YAML or TOML at all.
     """
-    from rich.console import Console
-    from rich.progress import track
-
-    from coordagree.cli._check import check_across, check_file
+    from coordagree.cli._check import FileResult, check_across
 
     files = list(_files(paths))
-    results = []
-    iterable = (
-        track(files, description="Checking", console=Console(stderr=True), transient=True)
-        if len(files) > 20 and output == "text"
-        else files
-    )
-    for path in iterable:
-        results.append(check_file(path))
-    results = check_across(results)  # related documents named by id must be among them
-    unreadable = any(r.unreadable for r in results)
-    failing = any(not r.ok(strict=strict) for r in results)
+    shown: list[FileResult] = []
+    held: list[FileResult] = []
+    first = True
+
+    def show(result: FileResult) -> None:
+        nonlocal first
+        shown.append(result)
+        if output == "json":
+            item = json.dumps(result.to_dict(strict=strict), ensure_ascii=False, indent=2)
+            click.echo(("" if first else ",\n") + _indented(item), nl=False)
+            first = False
+            return
+        for finding in result.findings:
+            if output == "github":
+                level = {"error": "error", "warning": "warning"}.get(finding.severity, "notice")
+                click.echo(
+                    f"::{level} file={result.path},line={finding.line or 1},"
+                    f"col={finding.column or 1},title={finding.code}::"
+                    f"{finding.path or '/'}: {finding.message}"
+                )
+            else:  # plain lines: a register prints thousands, and they are not markup
+                click.echo(
+                    f"{result.path}:{finding.line or 1}:{finding.column or 1}: "
+                    f"{finding.severity.value} {finding.code} "
+                    f"{finding.path or '/'}: {finding.message}"
+                    + (f" (hint: {finding.hint})" if finding.hint else "")
+                )
+
     if output == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "ok": not failing and not unreadable,
-                    "files": [r.to_dict() for r in results],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    else:
-        console = Console(highlight=False, soft_wrap=True)
-        for result in results:
-            for finding in result.findings:
-                where = f"{result.path}:{finding.line or 1}:{finding.column or 1}"
-                if output == "github":
-                    level = {"error": "error", "warning": "warning"}.get(finding.severity, "notice")
-                    click.echo(
-                        f"::{level} file={result.path},line={finding.line or 1},"
-                        f"col={finding.column or 1},title={finding.code}::"
-                        f"{finding.path or '/'}: {finding.message}"
-                    )
-                else:
-                    console.print(
-                        f"{where}: {finding.severity.value} {finding.code} "
-                        f"{finding.path or '/'}: {finding.message}"
-                        + (f" (hint: {finding.hint})" if finding.hint else ""),
-                        markup=False,
-                    )
-        if output == "text":
-            bad = sum(1 for r in results if not r.ok(strict=strict))
-            console.print(f"{len(results)} file(s) checked, {bad} with problems", markup=False)
+        click.echo('{\n  "files": [\n', nl=False)
+    checked = []
+    for result in _checked(files, jobs):
+        checked.append(result)
+        if result.links:
+            held.append(result)  # its related document ids are checked once all are read
+        else:
+            show(result)
+    for result in check_across(checked):  # related documents named by id must be among them
+        if result.links:
+            show(result)
+    unreadable = any(r.unreadable for r in shown)
+    failing = any(not r.ok(strict=strict) for r in shown)
+    if output == "json":
+        ok = json.dumps(not failing and not unreadable)
+        click.echo(("\n" if shown else "") + f'  ],\n  "ok": {ok}\n}}')
+    elif output == "text":
+        bad = sum(1 for r in shown if not r.ok(strict=strict))
+        click.echo(f"{len(shown)} file(s) checked, {bad} with problems")
     if unreadable:
         sys.exit(2)
     if failing:

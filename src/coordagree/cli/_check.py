@@ -1,4 +1,8 @@
-"""Checking a file end to end (parse, structure, validate) for the command line."""
+"""Checking a file end to end (parse, structure, validate) for the command line.
+
+A `FileResult` is plain data (it pickles), so files can be checked in worker processes; what
+needs every document at once (`check_across`) reads only the ids each result carries.
+"""
 
 from __future__ import annotations
 
@@ -11,34 +15,54 @@ from coordagree._agreement import Agreement
 from coordagree._documents import nfc_findings, positioned, read_document
 from coordagree._formats import Parsed, format_for_path
 from coordagree._validate import validate
-from coordagree._validate._lineage import check_documents
+from coordagree._validate._lineage import dangling
 from coordagree.errors import DocumentError, Finding, Severity
 
-__all__ = ["FileResult", "check_across", "check_file"]
+__all__ = ["DocumentLink", "FileResult", "check_across", "check_file"]
 
 _UNPARSEABLE = {"syntax", "encoding", "unknown-format"}
 
 
 @attrs.frozen
+class DocumentLink:
+    """A related instrument that names another coordagree document, and where it is written."""
+
+    path: str
+    target: str
+    relation: str
+    label: str
+    line: int | None
+    column: int | None
+
+
+@attrs.frozen
 class FileResult:
-    """The findings for one file, and whether it could not be read or parsed at all."""
+    """The findings for one file, and whether it could not be read or parsed at all.
+
+    Attributes:
+        path: The file.
+        findings: Every finding, each with its line and column.
+        unreadable: Whether the file could not be read or parsed at all.
+        document: The id of the agreement it holds, once read.
+        links: The coordagree documents its related instruments name.
+    """
 
     path: str
     findings: tuple[Finding, ...]
     unreadable: bool = False
-    agreement: Agreement | None = attrs.field(default=None, eq=False, repr=False)
-    parsed: Parsed | None = attrs.field(default=None, eq=False, repr=False)
+    document: str | None = None
+    links: tuple[DocumentLink, ...] = ()
 
     def ok(self, *, strict: bool = False) -> bool:
         """No error (and, when ``strict``, no warning either)."""
         failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
         return not self.unreadable and not any(f.severity in failing for f in self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the file and each finding with file, line, column, code, path..."""
+    def to_dict(self, *, strict: bool = False) -> dict[str, Any]:
+        """JSON-ready: the file, whether it passes, and each finding with its place and code."""
         return {
             "file": self.path,
-            "ok": self.ok(),
+            "ok": self.ok(strict=strict),
             "findings": [
                 {"file": self.path, "line": f.line, "column": f.column, **f.to_dict()}
                 for f in self.findings
@@ -71,22 +95,43 @@ def check_file(path: Path) -> FileResult:
     placed = positioned(report.findings, parsed)
     seen = {(f.code, f.path) for f in placed}
     extra = [f for f in nfc_findings(parsed) if (f.code, f.path) not in seen]
-    return FileResult(name, (*placed, *extra), agreement=agreement, parsed=parsed)
+    links = _links(agreement, parsed)
+    return FileResult(name, (*placed, *extra), document=agreement.id, links=links)
+
+
+def _links(agreement: Agreement, parsed: Parsed) -> tuple[DocumentLink, ...]:
+    found = []
+    for i, item in enumerate(agreement.related):
+        if item.document:
+            path = f"/related/{i}/document"
+            line, column = parsed.position(path)
+            found.append(DocumentLink(path, item.document, item.relation, item.label, line, column))
+    return tuple(found)
 
 
 def check_across(results: list[FileResult]) -> list[FileResult]:
     """``results`` with the findings that need all the documents at once.
 
     Those are related document ids that name none of them (``dangling-document``), each with
-    its line and column.
+    its line and column. Where two files hold the same agreement id, the first one's links
+    count, and both are told.
     """
-    across = check_documents(r.agreement for r in results if r.agreement is not None)
+    known: dict[str, FileResult] = {}
+    for result in results:
+        if result.document is not None:
+            known.setdefault(result.document, result)
+    across = {
+        document: [
+            dangling(link.path, link.target, link.relation, link.label, link.line, link.column)
+            for link in first.links
+            if link.target not in known
+        ]
+        for document, first in known.items()
+    }
     done = []
     for result in results:
-        found = across.get(result.agreement.id, []) if result.agreement is not None else []
-        if found and result.parsed is not None:
-            result = attrs.evolve(
-                result, findings=(*result.findings, *positioned(found, result.parsed))
-            )
+        found = across.get(result.document, []) if result.document is not None else []
+        if found:
+            result = attrs.evolve(result, findings=(*result.findings, *found))
         done.append(result)
     return done

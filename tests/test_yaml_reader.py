@@ -1,0 +1,119 @@
+"""The libyaml reader answers exactly as the checked YAML reader: data, findings, positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import coordagree
+from coordagree._formats import Limits, render
+from coordagree._formats._limits import check_limits
+from coordagree._formats._yaml import _fast_yaml, _Irregular, _parse_checked, parse_yaml
+from coordagree.errors import DocumentError
+from coordagree.strategies import broken_documents, documents
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "tests" / "data" / "invalid").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _checked(text: str, limits: Limits) -> Any:
+    try:
+        parsed = _parse_checked(text, limits)
+        check_limits(parsed, limits)
+    except DocumentError as error:
+        return [f.to_dict() | {"line": f.line, "column": f.column} for f in error.findings]
+    return parsed
+
+
+def _read(text: str, limits: Limits) -> Any:
+    try:
+        return parse_yaml(text, limits)
+    except DocumentError as error:
+        return [f.to_dict() | {"line": f.line, "column": f.column} for f in error.findings]
+
+
+def _same(text: str, limits: Limits | None = None) -> None:
+    limits = limits or Limits()
+    read, checked = _read(text, limits), _checked(text, limits)
+    if isinstance(checked, list):
+        assert read == checked  # the same findings, at the same places
+        return
+    assert read.data == checked.data
+    for path in checked.positions:  # every position the checked reader records, alike
+        assert read.position(path) == checked.position(path)
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, *CORPUS], ids=lambda p: p.name)
+def test_every_example_and_corpus_document_reads_alike(path: Path) -> None:
+    _same(path.read_text("utf-8"))
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None, max_examples=60)
+@given(documents())
+def test_generated_documents_read_alike(document: dict[str, Any]) -> None:
+    text = render(document, "yaml")
+    _same(text)
+    assert _fast_yaml(text)[0] == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None, max_examples=60)
+@given(broken_documents())
+def test_broken_documents_read_alike(case: tuple[dict[str, Any], Any]) -> None:
+    document, _defect = case
+    try:
+        text = render(document, "yaml")
+    except (TypeError, ValueError, yaml.YAMLError):
+        return
+    _same(text)
+
+
+_HAZARDS = [
+    "a: &x [1]\nb: *x\n",  # an alias
+    "a: !!binary aGVsbG8=\n",  # a tag
+    "a: {x: 1}\nb:\n  <<: {y: 2}\n",  # a merge key
+    "a: 1\na: 2\n",  # a key twice
+    "? [1, 2]\n: x\n",  # a key that is not a string
+    "a: !!int abc\n",  # a value its constructor refuses
+    "a: 0777\nb: 12:30\n",  # YAML 1.1 integers, read as the checked reader reads them
+    "a: [" * 40 + "]" * 40 + "\n",  # deeper than the limit
+    "- " * 50 + "x\n",  # compact nesting on one line
+    "a: 'unterminated\n",  # a syntax error
+    "a: \x07\n",  # a control character
+    "x: " + "y" * 200_001 + "\n",  # a string over the limit
+]
+
+
+@pytest.mark.parametrize("text", _HAZARDS)
+def test_hazards_take_the_checked_reader_and_read_alike(text: str) -> None:
+    _same(text)
+
+
+@given(st.integers(2, 40))
+def test_the_depth_limit_is_the_same_on_both_readers(depth: int) -> None:
+    _same("a: " + "[" * depth + "]" * depth + "\n", Limits(max_depth=20))
+    nested = "".join(f"{'  ' * i}k{i}:\n" for i in range(depth)) + f"{'  ' * depth}v\n"
+    _same(nested, Limits(max_depth=20))
+
+
+def test_an_alias_or_a_tag_is_left_to_the_checked_reader() -> None:
+    for text in _HAZARDS[:6]:
+        with pytest.raises(_Irregular):
+            _fast_yaml(text)
+
+
+def test_a_finding_in_a_clean_read_still_has_its_line_and_column() -> None:
+    seed = (ROOT / "examples" / "quang-binh-2023.yaml").read_text("utf-8")
+    agreement = coordagree.loads(seed, "yaml")
+    assert agreement == coordagree.seed_programme()
+    (finding,) = [f for f in coordagree.validate(agreement) if f.code != "unknown-code"]
+    from coordagree.cli._check import check_file
+
+    result = check_file(ROOT / "examples" / "quang-binh-2023.yaml")
+    (placed,) = [f for f in result.findings if f.code == finding.code]
+    assert (placed.line, placed.column) == (191, 23)
