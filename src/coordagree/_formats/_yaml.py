@@ -260,41 +260,56 @@ class _Irregular(Exception):  # noqa: N818 - a signal to take the checked reader
     """The document needs the checked reader."""
 
 
-def _undefined(_constructor: Any, _node: Node) -> Any:
-    raise _Irregular  # a tag beyond the core schema
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SCALAR_MAKERS = {
+    tag: yaml.constructor.SafeConstructor.yaml_constructors[tag] for tag in _SCALAR_TAGS - {_STR}
+}
 
 
-class _CoreConstructor(yaml.constructor.SafeConstructor):
-    """Only what the checked reader builds: strings, numbers, booleans, null, lists, maps."""
+def _core_data(loader: Any, root: Node) -> Any:
+    """Plain data from composed nodes: only what the checked reader builds, or `_Irregular`.
 
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            raise _Irregular  # an alias: the checked reader counts and bounds them
-        return super().construct_object(node, deep)
+    Strings, numbers, booleans and null (by PyYAML's own constructors, as the checked reader
+    builds them), lists and maps with string keys, each given once. A node met twice is an
+    alias, which the checked reader counts and bounds.
+    """
+    seen: set[int] = set()
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        for key_node, _value in node.value:
-            if key_node.tag != "tag:yaml.org,2002:str":
-                raise _Irregular  # a merge key (<<) or a key that is not a string
-        mapping = super().construct_mapping(node, deep)
-        if len(mapping) != len(node.value):
-            raise _Irregular  # a key given twice
+    def build(node: Node) -> Any:
+        if id(node) in seen:
+            raise _Irregular
+        seen.add(id(node))
+        tag, kind = node.tag, type(node)
+        if kind is ScalarNode:
+            if tag == _STR:
+                return node.value
+            make = _SCALAR_MAKERS.get(tag)
+            if make is None:
+                raise _Irregular  # a tag beyond the core schema
+            return make(loader, node)
+        if kind is SequenceNode and tag == _SEQ:
+            return [build(item) for item in node.value]
+        if kind is not MappingNode or tag != _MAP:
+            raise _Irregular
+        mapping: dict[str, Any] = {}
+        for key, value in node.value:
+            if type(key) is not ScalarNode or key.tag != _STR or id(key) in seen:
+                raise _Irregular  # a merge key (<<), a key that is not a string, an alias
+            seen.add(id(key))
+            if key.value in mapping:
+                raise _Irregular  # a key given twice
+            mapping[key.value] = build(value)
         return mapping
 
-
-_CoreConstructor.yaml_constructors = {
-    tag: yaml.constructor.SafeConstructor.yaml_constructors[tag]
-    for tag in (*_SCALAR_TAGS, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
-}
-_CoreConstructor.add_constructor(None, _undefined)
+    return build(root)
 
 
 if _CParser is not None:
 
-    class _FastLoader(_CParser, _CoreConstructor, _Resolver):  # type: ignore[misc]
+    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
-            _CoreConstructor.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
             _Resolver.__init__(self)
 
     class _FastComposer(_CParser, _Resolver):  # type: ignore[misc]
@@ -323,7 +338,7 @@ def _fast_yaml(text: str) -> tuple[Any, Node | None]:
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
-        return (None if node is None else loader.construct_document(node)), node
+        return (None if node is None else _core_data(loader, node)), node
     except _Irregular:
         raise
     except Exception:  # whatever it is, the checked reader reports it properly
