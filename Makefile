@@ -50,6 +50,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/strategies_speed.py
+	$(BIN)/python benchmarks/folder.py
 
 fuzz: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -e ".[fuzz]"
