@@ -27,6 +27,7 @@ EMITS = frozenset({"claim-unknown-field", "claim-bad-value"})
 _NOT_CLAIMABLE = (Kind.ID, Kind.EXTENSIONS)
 
 
+@functools.cache
 def _claims(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     return tuple(f for f in attrs.fields(cls) if kind_of(f).record is Claim)
 
@@ -59,7 +60,7 @@ def check_claims(ctx: Context) -> None:
     """Report claims about no field, and claimed values their field could not hold."""
     for path, record in records_with(ctx.agreement, _claims, sparse=True):
         fields = _claimable(type(record))
-        for field in _claims(type(record)):
+        for field in _claims(record.__class__):
             for i, claim in enumerate(getattr(record, field.name)):
                 where = f"{path}/{field.name}/{i}"
                 if claim.field not in fields:

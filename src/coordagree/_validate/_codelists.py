@@ -6,6 +6,8 @@ by its class (`PartyRole` is "party role").
 
 from __future__ import annotations
 
+import enum
+import functools
 import re
 from typing import Any
 
@@ -34,6 +36,11 @@ def _open_codes(cls: type) -> tuple[attrs.Attribute[Any], ...]:
 _OPEN: dict[type, tuple[attrs.Attribute[Any], ...]] = {}
 
 
+@functools.cache
+def _values(codes: type[enum.StrEnum]) -> frozenset[str]:
+    return frozenset(member.value for member in codes)
+
+
 def check_codelists(ctx: Context) -> None:
     """Report each open-codelist value that is not a known one (an ``info`` finding)."""
     for path, record in records_with(ctx.agreement, _open_codes):
@@ -41,14 +48,11 @@ def check_codelists(ctx: Context) -> None:
             kind = kind_of(field)
             assert kind.codes is not None
             value: Any = getattr(record, field.name)
-            values = (
-                [(f"{path}/{field.name}/{i}", v) for i, v in enumerate(value)]
-                if kind.many
-                else ([] if value is None else [(f"{path}/{field.name}", value)])
-            )
-            allowed = {member.value for member in kind.codes}
-            for where, item in values:
+            items = value if kind.many else (() if value is None else (value,))
+            allowed = _values(kind.codes)
+            for i, item in enumerate(items):
                 if item not in allowed:
+                    where = f"{path}/{field.name}" + (f"/{i}" if kind.many else "")
                     ctx.add(
                         "unknown-code",
                         where,

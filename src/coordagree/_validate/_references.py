@@ -31,10 +31,12 @@ def _check_record(ctx: Context, path: str, record: Any) -> None:
     for field in fields_of(type(record), Kind.REF):
         kind = kind_of(field)
         value = getattr(record, field.name)
+        if not value:
+            continue  # None, or no ids: nothing to resolve
         values: Iterable[tuple[str, str]] = (
             ((f"{path}/{field.name}/{i}", v) for i, v in enumerate(value))
             if kind.many
-            else ([] if value is None else [(f"{path}/{field.name}", value)])
+            else [(f"{path}/{field.name}", value)]
         )
         assert kind.target is not None
         if kind.within is not None:
