@@ -76,6 +76,15 @@ def _wrong(expected: str, value: object, *, code: str = "wrong-type") -> Invalid
     )
 
 
+def _here(read: Callable[[str], _W], value: str) -> _W:
+    """``read(value)``, a problem placed at the value itself (the field that holds it)."""
+    try:
+        return read(value)
+    except InvalidValueError as exc:
+        exc.field = ""
+        raise
+
+
 def _structure_str(value: Any, _: type) -> str:
     if isinstance(value, str):
         return value
@@ -291,26 +300,13 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
             value=value,
             code="bad-date",
         )
-    try:
-        return PartialDate.parse(value)
-    except InvalidValueError as exc:
-        exc.field = ""
-        raise
+    return _here(PartialDate.parse, value)
 
 
 def _structure_duration(value: Any, _: type) -> Duration:
     if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"expected a duration such as P5Y or P30D, got {_kind(value)} ({value!r})",
-            field="",
-            value=value,
-            code="bad-duration",
-        )
-    try:
-        return Duration.parse(value)
-    except InvalidValueError as exc:
-        exc.field = ""
-        raise
+        raise _wrong("a duration such as P5Y or P30D", value, code="bad-duration")
+    return _here(Duration.parse, value)
 
 
 def _structure_decimal(value: Any, _: type) -> decimal.Decimal:
@@ -347,11 +343,7 @@ def _structure_data(value: Any, _: Any) -> Any:
 def _structure_recurrence(value: Any, _: type) -> Recurrence:
     if not isinstance(value, str):
         raise _wrong("RRULE text such as 'FREQ=YEARLY'", value, code="bad-rrule")
-    try:
-        return Recurrence(value)
-    except InvalidValueError as exc:
-        exc.field = ""
-        raise
+    return _here(Recurrence, value)
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:

@@ -273,7 +273,7 @@ def read_document(
         parsed, fmt = parse(data, format, limits)
     except DocumentError as exc:
         raise DocumentError(exc.findings, source=source) from None
-    if fmt == "yaml" and _fastjson.within_limits(b"", limits):  # the limits the builders assume
+    if fmt == "yaml" and _fastjson.builds_within(limits):  # parse_yaml held it to the rest
         try:  # YAML is read with no key twice: the fast builders take its data as JSON's
             built = _fastjson.load_data(parsed.data, FORMAT_VERSION, _converter().structure)
             return built, attrs.evolve(parsed, nfc=True)  # each string it read was in NFC

@@ -51,7 +51,7 @@ from coordagree._upgrades import UPGRADES
 from coordagree._validators import is_id
 from coordagree.errors import CoordagreeError
 
-__all__ = ["Irregular", "load_data", "load_json"]
+__all__ = ["Irregular", "builds_within", "load_data", "load_json", "within_limits"]
 
 _EMPTY = attrs.fields(Task).extensions.default.factory()  # type: ignore[union-attr]
 _STATUS = {member.value: member for member in TaskStatus}
@@ -520,6 +520,14 @@ def _check_unique_keys(data: bytes, document: dict[str, Any]) -> None:
         raise Irregular  # (a backslash is found at memchr's speed; most documents have none)
 
 
+def builds_within(limits: Limits) -> bool:
+    """Whether the builders' checks (strings and depth, at the defaults) hold to ``limits``.
+
+    Looser limits are fine, tighter ones are not.
+    """
+    return limits.max_string >= MAX_STRING and limits.max_depth >= MAX_DEPTH
+
+
 def within_limits(data: bytes, limits: Limits) -> bool:
     """Whether the fast path may read ``data`` under ``limits`` and answer as the checked one.
 
@@ -527,11 +535,7 @@ def within_limits(data: bytes, limits: Limits) -> bool:
     ones are not. ``max_nodes`` is bounded from the bytes: a JSON document has at most one
     value for each colon, comma and opening bracket, plus one.
     """
-    if (
-        len(data) > limits.max_bytes
-        or limits.max_string < MAX_STRING
-        or limits.max_depth < MAX_DEPTH
-    ):
+    if len(data) > limits.max_bytes or not builds_within(limits):
         return False
     if len(data) < limits.max_nodes:  # every value takes at least a byte
         return True

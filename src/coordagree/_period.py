@@ -301,13 +301,19 @@ class Period:
         return format_date(self.end, self.end_precision, end=True)
 
     @property
+    def fiscal_year_starts(self) -> tuple[int, ...]:
+        """The month each end stated as a fiscal year implies its fiscal years start in."""
+        found = []
+        if self.start is not None and self.start_precision is DatePrecision.FISCAL_YEAR:
+            found.append(self.start.month)
+        if self.end is not None and self.end_precision is DatePrecision.FISCAL_YEAR:
+            found.append(self.end.month % 12 + 1)
+        return tuple(found)
+
+    @property
     def fiscal_year_start(self) -> int | None:
         """The month its fiscal years start in, where an end is stated as a fiscal year."""
-        if self.start is not None and self.start_precision is DatePrecision.FISCAL_YEAR:
-            return self.start.month
-        if self.end is not None and self.end_precision is DatePrecision.FISCAL_YEAR:
-            return self.end.month % 12 + 1
-        return None
+        return next(iter(self.fiscal_year_starts), None)
 
     def __str__(self) -> str:
         start = self.start_text or "(start not known)"

@@ -36,12 +36,7 @@ def _months(value: Any) -> set[int]:
     if isinstance(value, PartialDate):
         return set() if value.fiscal_year_start is None else {value.fiscal_year_start}
     if isinstance(value, Period):
-        found = set()
-        if value.start is not None and value.start_precision == "fiscal-year":
-            found.add(value.start.month)
-        if value.end is not None and value.end_precision == "fiscal-year":
-            found.add(value.end.month % 12 + 1)
-        return found
+        return set(value.fiscal_year_starts)
     return set()
 
 

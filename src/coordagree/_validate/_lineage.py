@@ -1,33 +1,18 @@
 """``dangling-document``: across a set of documents, every ``related`` document id is there.
 
 One agreement cannot know which other documents exist, so this rule runs over a set of them
-(``coordagree validate FOLDER/``), not in `validate`.
+(``coordagree validate FOLDER/``, from the ids and links each file's result carries), not in
+`validate`; `dangling` makes its finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from coordagree._agreement import Agreement
-from coordagree._lineage import Lineage
 from coordagree._rules import RULES
 from coordagree.errors import Finding
 
-__all__ = ["EMITS", "check_documents", "dangling"]
+__all__ = ["EMITS", "dangling"]
 
 EMITS = frozenset({"dangling-document"})
-
-
-def check_documents(agreements: Iterable[Agreement]) -> dict[str, list[Finding]]:
-    """For each agreement id, a finding for each related document id not among ``agreements``."""
-    lineage = Lineage(agreements)
-    found: dict[str, list[Finding]] = {}
-    for link in lineage.dangling():
-        assert link.target is not None
-        found.setdefault(link.agreement, []).append(
-            dangling(f"{link.path}/document", link.target, link.relation, link.instrument.label)
-        )
-    return found
 
 
 def dangling(

@@ -120,7 +120,6 @@ def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> No
 
     files = list(_files(paths))
     shown: list[FileResult] = []
-    held: list[FileResult] = []
     first = True
 
     def show(result: FileResult) -> None:
@@ -152,9 +151,7 @@ def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> No
     checked = []
     for result in _checked(files, jobs):
         checked.append(result)
-        if result.links:
-            held.append(result)  # its related document ids are checked once all are read
-        else:
+        if not result.links:  # one naming other documents waits until every id is known
             show(result)
     for result in check_across(checked):  # related documents named by id must be among them
         if result.links:
