@@ -51,6 +51,16 @@ PYTHON_FINDINGS = {
 }
 
 
+# Refusals that need a special file or a setting rather than a document's text.
+LOADING_EXAMPLES = {
+    "not-a-file": 'load("/dev/null", format="yaml")  # a device: it is never read',
+    "too-many-findings": (
+        "loads('coordagree: \"1.1\"\\nid: mou\\ntitle: MOU\\nkind: mou\\n'\n"
+        "      'signed: 2024\\nparty: FWS\\n', \"yaml\", limits=Limits(max_findings=1))"
+    ),
+}
+
+
 def _corpus_examples() -> dict[str, str]:
     """For each code, the first corpus document that produces it."""
     expected = json.loads((_CORPUS / "expected.json").read_text("utf-8"))
@@ -93,6 +103,11 @@ def _codes() -> Iterator[str]:
                     yield (
                         "Only a class built in Python can do this, for example:\n\n"
                         f"```python\n{PYTHON_EXAMPLES[rule.code]}\n```\n"
+                    )
+                elif rule.code in LOADING_EXAMPLES:
+                    yield (
+                        "For example (the call raises `DocumentError` with this code):\n\n"
+                        f"```python\n{LOADING_EXAMPLES[rule.code]}\n```\n"
                     )
                 elif rule.code in PYTHON_FINDINGS:
                     yield (

@@ -188,9 +188,8 @@ def test_every_code_has_an_example_on_the_codes_page() -> None:
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     corpus = hooks._corpus_examples()
-    assert set(corpus) | set(hooks.PYTHON_EXAMPLES) | set(hooks.PYTHON_FINDINGS) == set(
-        coordagree.RULES
-    )
+    shown = {*corpus, *hooks.PYTHON_EXAMPLES, *hooks.PYTHON_FINDINGS, *hooks.LOADING_EXAMPLES}
+    assert shown == set(coordagree.RULES)
     namespace = {name: getattr(coordagree, name) for name in coordagree.__all__}
     namespace["pendulum"] = __import__("pendulum")
     for code, source in hooks.PYTHON_EXAMPLES.items():
@@ -199,3 +198,7 @@ def test_every_code_has_an_example_on_the_codes_page() -> None:
         assert caught.value.code == code
     for code, source in hooks.PYTHON_FINDINGS.items():
         assert [finding.code for finding in eval(source, namespace)] == [code]
+    for code, source in hooks.LOADING_EXAMPLES.items():
+        with pytest.raises(coordagree.errors.DocumentError) as refused:
+            eval(source, namespace)
+        assert refused.value.codes[-1] == code

@@ -80,7 +80,7 @@ _HAZARDS = [
     "a: 1\na: 2\n",  # a key twice
     "? [1, 2]\n: x\n",  # a key that is not a string
     "a: !!int abc\n",  # a value its constructor refuses
-    "a: 0777\nb: 12:30\n",  # YAML 1.1 integers, read as the checked reader reads them
+    "a: 0777\nb: 12:30\n",  # YAML 1.1 integers: YAML 1.2 reads 777 and a string, alike
     "a: [" * 40 + "]" * 40 + "\n",  # deeper than the limit
     "- " * 50 + "x\n",  # compact nesting on one line
     "a: 'unterminated\n",  # a syntax error

@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -221,7 +221,7 @@ def from_document(data: Any, *, source: str | None = None) -> Agreement:
     return _structure(Parsed(data, {}), source)
 
 
-def _structure(parsed: Parsed, source: str | None) -> Agreement:
+def _structure(parsed: Parsed, source: str | None, most: int | None = None) -> Agreement:
     data = parsed.data
     if not isinstance(data, Mapping):
         raise DocumentError(
@@ -237,7 +237,7 @@ def _structure(parsed: Parsed, source: str | None) -> Agreement:
         with reading_of(body):  # FY dates and date hints, as the document states them
             return _converter().structure(body, Agreement)
     except Exception as exc:
-        findings = structure_findings(exc)
+        findings = structure_findings(exc, most=Limits().max_findings if most is None else most)
         raise DocumentError(positioned(findings, parsed), source=source) from None
 
 
@@ -279,7 +279,7 @@ def read_document(
             return built, attrs.evolve(parsed, nfc=True)  # each string it read was in NFC
         except _fastjson.Irregular:
             pass
-    return _structure(parsed, source), parsed
+    return _structure(parsed, source, limits.max_findings), parsed
 
 
 def nfc_findings(parsed: Parsed) -> list[Finding]:
@@ -432,13 +432,55 @@ def load(
     """An `Agreement` from a file; the format comes from the extension unless given.
 
     Raises:
-        DocumentError: the document has problems (all of them, with line and column for YAML).
+        DocumentError: the document has problems (all of them, with line and column for YAML),
+            is over `Limits.max_bytes` (known before it is read), or the path names a folder,
+            a FIFO or a device rather than a regular file (``not-a-file``).
         OSError: the file cannot be read.
     """
     name = os.fspath(path)
     fmt = format or format_for_path(name)
-    data = Path(name).read_bytes()
+    data = read_file(name, limits or Limits())
     return _read(data, fmt, limits, validate=validate, source=name)
+
+
+def read_file(name: str, limits: Limits) -> bytes:
+    """The bytes of a regular file, held to ``limits.max_bytes`` before and while reading.
+
+    A FIFO would wait for a writer for ever and a device such as ``/dev/zero`` never ends, so
+    only regular files are read (a symlink is followed); the size is checked on the open file,
+    and no more than the limit is read, should the file grow meanwhile.
+
+    Raises:
+        DocumentError: ``not-a-file`` or ``too-large``.
+        OSError: the file cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(name, flags)  # non-blocking: opening a FIFO does not wait for a writer
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a FIFO or a device"
+            raise DocumentError(
+                [_error("not-a-file", "", f"{name!r} is {kind}, not a regular file")],
+                source=name,
+            )
+        if status.st_size > limits.max_bytes:
+            size = status.st_size
+            message = f"the document is {size} bytes, over the limit of {limits.max_bytes}"
+            raise DocumentError([_error("too-large", "", message)], source=name)
+        chunks, size = [], 0
+        while size <= limits.max_bytes:
+            chunk = os.read(descriptor, limits.max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > limits.max_bytes:
+        message = f"the document is over the limit of {limits.max_bytes} bytes"
+        raise DocumentError([_error("too-large", "", message)], source=name)
+    return b"".join(chunks)
 
 
 def dumps(agreement: Agreement, format: Format = "json") -> str:

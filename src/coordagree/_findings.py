@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import heapq
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,9 +50,13 @@ def _field_names(cls: Any) -> list[str]:
     return ["start", "end", "as_written"]
 
 
-def _unknown_keys(path: str, exc: ForbiddenExtraKeysError) -> Iterator[Finding]:
+def _unknown_keys(
+    path: str, exc: ForbiddenExtraKeysError, most: int | None = None
+) -> Iterator[Finding]:
     names = _field_names(exc.cl)
-    for key in sorted(exc.extra_fields):
+    keys = exc.extra_fields
+    first = sorted(keys) if most is None or most >= len(keys) else heapq.nsmallest(most, keys)
+    for key in first:
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
         owner_name = getattr(exc.cl, "__name__", "this object")
         if key == "extensions":
@@ -73,9 +79,9 @@ def _unknown_keys(path: str, exc: ForbiddenExtraKeysError) -> Iterator[Finding]:
         )
 
 
-def _finding(path: str, exc: BaseException) -> Iterator[Finding]:
+def _finding(path: str, exc: BaseException, most: int | None = None) -> Iterator[Finding]:
     if isinstance(exc, ForbiddenExtraKeysError):
-        yield from _unknown_keys(path, exc)
+        yield from _unknown_keys(path, exc, most)
     elif isinstance(exc, ModelError):
         if exc.field and not path.endswith("/" + exc.field):
             path = pointer(path, exc.field)
@@ -103,8 +109,33 @@ def _finding(path: str, exc: BaseException) -> Iterator[Finding]:
         )
 
 
-def structure_findings(exc: BaseException, base: str = "") -> list[Finding]:
-    """Every finding in a structuring error, each at its JSON Pointer under ``base``."""
+def structure_findings(
+    exc: BaseException, base: str = "", most: int | None = None
+) -> list[Finding]:
+    """Every finding in a structuring error, each at its JSON Pointer under ``base``.
+
+    With ``most``, at most that many are listed and the rest are counted: one last finding,
+    ``too-many-findings``, says how many more there are (a document of a million unknown keys
+    gives a short report, made in the time its first findings take).
+    """
     if not isinstance(exc, BaseValidationError | BaseExceptionGroup):
         return list(_finding(base, exc))
-    return [finding for path, leaf in _leaves(exc, base) for finding in _finding(path, leaf)]
+    found: list[Finding] = []
+    rest = 0
+    for path, leaf in _leaves(exc, base):
+        size = len(leaf.extra_fields) if isinstance(leaf, ForbiddenExtraKeysError) else 1
+        room = size if most is None else max(0, most - len(found))
+        taken = list(itertools.islice(_finding(path, leaf, room), room))  # no hint for the rest
+        found.extend(taken)
+        rest += max(0, size - len(taken))
+    if rest:
+        found.append(
+            Finding(
+                code="too-many-findings",
+                severity=Severity.ERROR,
+                path=base,
+                message=f"{rest} more findings are not listed (at most {most} are)",
+                hint="fix the ones listed and load again, or raise Limits.max_findings",
+            )
+        )
+    return found

@@ -80,9 +80,9 @@ def parse(data: str | bytes, fmt: Format | None, limits: Limits) -> tuple[Parsed
     if fmt == "yaml":
         return parse_yaml(text, limits), fmt  # held to the limits as it is read
     if fmt == "json":
-        parsed = parse_json(text)
+        parsed = parse_json(text, limits)
     elif fmt == "toml":
-        parsed = parse_toml(text)
+        parsed = parse_toml(text, limits)
     else:
         raise DocumentError([refusal("unknown-format", "", f"unknown format {fmt!r}")])
     check_limits(parsed, limits)

@@ -9,7 +9,7 @@ import attrs
 
 from coordagree.errors import Finding, Severity
 
-__all__ = ["KeyedTwice", "Parsed", "refusal"]
+__all__ = ["KeyedTwice", "Parsed", "Unreadable", "refusal"]
 
 
 @attrs.frozen
@@ -38,6 +38,16 @@ class KeyedTwice(dict[str, Any]):
     """A mapping that remembers the keys it saw twice, for parsers that keep the last silently."""
 
     duplicates: list[str]
+
+
+@attrs.frozen
+class Unreadable:
+    """Where a parser met a number no document may hold (NaN, infinity, too many digits).
+
+    It stands in the data for `check_limits` to report at its pointer (``bad-number``).
+    """
+
+    reason: str
 
 
 def refusal(code: str, path: str, message: str, **extra: Any) -> Finding:

@@ -1,17 +1,19 @@
-"""YAML text: safe composition with positions, aliases and depth counted, tags refused.
+"""YAML text: safe reading with positions, aliases and depth counted, tags refused.
 
 Two readers give the same answer. The checked one composes with PyYAML's Python scanner and
-parser, refusing hazards as it goes and recording the line and column of every JSON Pointer.
-The fast one lets libyaml (PyYAML's ``CParser``) compose and builds only the core types; it
-takes no alias, tag, merge key, duplicate or non-string key, and nothing nested so deep that
-C recursion could suffer: it hands any such document to the checked reader, which reports it.
-Positions are found only when a finding needs one (a document that validates clean never pays
-for them): they come from the checked reader, run then. Without libyaml, every document takes
-the checked reader, with a warning.
+parser, refusing hazards as it goes (counting aliases and values while it composes, so an
+over-limit document stops early) and recording the line and column of every JSON Pointer.
+The fast one builds plain data straight from libyaml's events (PyYAML's ``CParser``), with no
+node tree, resolving scalars itself by the same YAML 1.2 core schema; it takes no alias, tag,
+merge key, duplicate or non-string key, and hands any such document to the checked reader,
+which reports it. It keeps each value's mark in a small tree, so a finding's line and column
+cost no second read. Without libyaml, every document takes the checked reader, with a
+warning.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -21,8 +23,9 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coordagree._formats._limits import Limits, check_limits
+from coordagree._formats._limits import Limits, check_limits, limit_findings, positioned_error
 from coordagree._formats._parsed import Parsed, refusal
+from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
 from coordagree.errors import DocumentError
 
@@ -30,24 +33,87 @@ __all__ = ["parse_yaml", "render_yaml"]
 
 
 class _Resolver(yaml.resolver.Resolver):
-    """YAML 1.2-like implicit typing: dates stay strings, only true/false are booleans."""
+    """The YAML 1.2 core schema: dates stay strings, only true/false are booleans.
+
+    Integers are decimal, ``0o`` octal or ``0x`` hexadecimal (no sexagesimal ``12:30``, no
+    ``0777`` read as octal, no ``0b``, no ``_`` separators); floats are decimal, ``.inf`` and
+    ``.nan`` (which documents may not hold: they are refused where they stand).
+    """
 
 
+_CORE = {
+    "tag:yaml.org,2002:bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    "tag:yaml.org,2002:int": (r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    "tag:yaml.org,2002:float": (
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    "tag:yaml.org,2002:null": (r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    # Not in YAML 1.2, but YAML 1.1 readers merge on it: it is recognised, to be refused.
+    "tag:yaml.org,2002:merge": (r"^(?:<<)$", "<"),
+}
 _Resolver.yaml_implicit_resolvers = {}
-for _first, _rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
-    _Resolver.yaml_implicit_resolvers[_first] = [
-        (tag, regexp)
-        for tag, regexp in _rules
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+for _tag, (_pattern, _firsts) in _CORE.items():
+    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_firsts))
+
+_NUMBER_DIGITS = 4_300  # what Python's int() reads from text (sys.get_int_max_str_digits)
+
+
+def _int_of(text: str) -> int:
+    body = text.lstrip("+-")
+    if len(body) > _NUMBER_DIGITS:
+        message = f"an integer of {len(body)} digits; a number has at most {_NUMBER_DIGITS}"
+        raise _UnreadableError(message)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text)
+
+
+def _float_of(text: str) -> float:
+    if text.lstrip("+-").startswith(".") and text.lstrip("+-")[1:].lower() in ("inf", "nan"):
+        raise _UnreadableError(f"{text!r} is not a finite number; NaN and infinities are refused")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _UnreadableError(f"{text!r} is too large for a number (it reads as infinity)")
+    return value
+
+
+def _core_int(_loader: Any, node: ScalarNode) -> int:
+    return _int_of(node.value)
+
+
+def _core_float(_loader: Any, node: ScalarNode) -> float:
+    return _float_of(node.value)
+
+
+class _UnreadableError(ValueError):
+    """A number a document cannot hold: NaN, an infinity, more digits than Python reads."""
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """The safe constructor, with the core schema's integers and floats."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _core_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _core_float)
+_CONSTRUCTOR = _Constructor()  # for explicitly tagged scalars (!!int 12), as the checked reader
 
 
 class _CountingComposer(Composer):
+    """Counts aliases and the values written while composing, refusing either over its limit.
+
+    Counting as it goes bounds the work: a document with too many values is refused when the
+    first one over the limit is composed, not after the whole tree is built.
+    """
+
     aliases = 0
     max_aliases = 0
+    written = 0
+    max_nodes = 0
+    root_mark: Any = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
@@ -59,7 +125,22 @@ class _CountingComposer(Composer):
                     f"the document uses more than {self.max_aliases} YAML aliases",
                     event.start_mark,
                 )
+        elif parent is None or index is not None:  # a value (a key is composed with neither)
+            if parent is None:
+                self.root_mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            self.written += 1
+            if self.written > self.max_nodes:
+                raise _too_many_values(self.max_nodes, self.root_mark)
         return super().compose_node(parent, index)
+
+
+def _too_many_values(max_nodes: int, root_mark: Any) -> _Refused:
+    return _Refused(
+        "too-large",
+        f"the document expands to more than {max_nodes} values "
+        "(YAML aliases repeat what they name)",
+        root_mark,
+    )
 
 
 class _Loader(
@@ -67,18 +148,19 @@ class _Loader(
     yaml.scanner.Scanner,
     yaml.parser.Parser,
     _CountingComposer,
-    yaml.constructor.SafeConstructor,
+    _Constructor,
     _Resolver,
 ):
-    def __init__(self, stream: str, max_aliases: int, max_depth: int) -> None:
+    def __init__(self, stream: str, max_aliases: int, max_depth: int, max_nodes: int) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         _CountingComposer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
+        _Constructor.__init__(self)
         _Resolver.__init__(self)
         self.max_aliases = max_aliases
         self.max_depth = max_depth
+        self.max_nodes = max_nodes
 
     # The scanner keeps per-level state that costs quadratic time in the nesting depth, so
     # depth is refused while scanning, before any of it is built.
@@ -102,12 +184,15 @@ class _Loader(
 
 
 class _Refused(Exception):  # noqa: N818 - internal signal, never escapes
-    def __init__(self, code: str, message: str, mark: Any, path: str = "") -> None:
+    def __init__(
+        self, code: str, message: str, mark: Any, path: str = "", hint: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.mark = mark
         self.path = path
+        self.hint = hint
 
 
 _SCALAR_TAGS = {
@@ -155,6 +240,9 @@ class _YamlBuilder:
                 )
             try:
                 return self.loader.construct_object(node)
+            except _UnreadableError as exc:
+                hint = "quote it to keep it as text"
+                raise _Refused("bad-number", str(exc), node.start_mark, path, hint) from None
             except (ValueError, KeyError, TypeError, OverflowError):  # "!!int abc", "!!bool maybe"
                 kind = node.tag.rsplit(":", 1)[-1]
                 raise _Refused(
@@ -261,134 +349,153 @@ class _Irregular(Exception):  # noqa: N818 - a signal to take the checked reader
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_SCALAR_MAKERS = {
-    tag: yaml.constructor.SafeConstructor.yaml_constructors[tag] for tag in _SCALAR_TAGS - {_STR}
+_SCALAR_MAKERS = {tag: _Constructor.yaml_constructors[tag] for tag in _SCALAR_TAGS - {_STR}}
+_PLAIN: dict[str, Any] = {
+    "tag:yaml.org,2002:bool": lambda text: text[0] in "tT",
+    "tag:yaml.org,2002:int": _int_of,
+    "tag:yaml.org,2002:float": _float_of,
+    "tag:yaml.org,2002:null": lambda _text: None,
 }
+_KEY = object()  # a mapping waiting for its next key
+_ScalarEvent, _AliasEvent = yaml.events.ScalarEvent, yaml.events.AliasEvent
+_MapStart, _SeqStart = yaml.events.MappingStartEvent, yaml.events.SequenceStartEvent
+_MapEnd, _SeqEnd = yaml.events.MappingEndEvent, yaml.events.SequenceEndEvent
+_DocStart, _StreamEnd = yaml.events.DocumentStartEvent, yaml.events.StreamEndEvent
 
 
-def _core_data(loader: Any, root: Node) -> Any:
-    """Plain data from composed nodes: only what the checked reader builds, or `_Irregular`.
+def _scalar(event: Any) -> tuple[Any, bool]:
+    """A scalar event's value as the checked reader builds it, and whether it is a string."""
+    tag, text = event.tag, event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return text, True  # quoted, or a block scalar: a string
+        for resolved, pattern in _Resolver.yaml_implicit_resolvers.get(text[:1], ()):
+            if pattern.match(text):
+                make = _PLAIN.get(resolved)
+                if make is None:
+                    raise _Irregular  # a merge key (<<)
+                return make(text), False
+        return text, True
+    if tag == _STR:
+        return text, True
+    make = _SCALAR_MAKERS.get(tag)
+    if make is None:
+        raise _Irregular  # a tag beyond the core schema
+    return make(_CONSTRUCTOR, ScalarNode(tag, text)), False
 
-    Strings, numbers, booleans and null (by PyYAML's own constructors, as the checked reader
-    builds them), lists and maps with string keys, each given once. A node met twice is an
-    alias, which the checked reader counts and bounds.
+
+def _event_data(get_event: Any) -> tuple[Any, Any]:
+    """(plain data, positions tree) from libyaml's events, or `_Irregular`.
+
+    Strings, numbers, booleans and null (as the checked reader builds them), lists and maps
+    with string keys, each given once; one document; no alias. The tree gives each value's
+    mark as the checked reader records it (a scalar's own, a collection in a mapping at its
+    key's): ``(mark, children)``, children a dict or list of the same, None for a scalar.
     """
-    seen: set[int] = set()
-
-    def build(node: Node) -> Any:
-        if id(node) in seen:
-            raise _Irregular
-        seen.add(id(node))
-        tag, kind = node.tag, type(node)
-        if kind is ScalarNode:
-            if tag == _STR:
-                return node.value
-            make = _SCALAR_MAKERS.get(tag)
-            if make is None:
+    stack: list[list[Any]] = []  # [container, key or _KEY, key's mark, children, own mark]
+    root: Any = (None, None)
+    data: Any = None
+    documents = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is _ScalarEvent:
+            value, text = _scalar(event)
+            mark, children = event.start_mark, None
+        elif kind is _MapStart or kind is _SeqStart:
+            if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ):
                 raise _Irregular  # a tag beyond the core schema
-            return make(loader, node)
-        if kind is SequenceNode and tag == _SEQ:
-            return [build(item) for item in node.value]
-        if kind is not MappingNode or tag != _MAP:
-            raise _Irregular
-        mapping: dict[str, Any] = {}
-        for key, value in node.value:
-            if type(key) is not ScalarNode or key.tag != _STR or id(key) in seen:
-                raise _Irregular  # a merge key (<<), a key that is not a string, an alias
-            seen.add(id(key))
-            if key.value in mapping:
-                raise _Irregular  # a key given twice
-            mapping[key.value] = build(value)
-        return mapping
-
-    return build(root)
-
-
-if _CParser is not None:
-
-    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
-            _Resolver.__init__(self)
-
-    class _FastComposer(_CParser, _Resolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            _Resolver.__init__(self)
-
-
-# libyaml composes recursively in C: a document nested thousands deep goes to the checked
-# reader, which refuses it while scanning. Block nesting needs a column a level, so it is
-# bounded by the longest line; flow nesting by the brackets opened.
-_C_SAFE_DEPTH = 5_000
-
-
-def _shallow(text: str) -> bool:
-    if len(text) <= _C_SAFE_DEPTH:
-        return True
-    opened = text.count("[") - text.count("[]") + text.count("{") - text.count("{}")
-    return opened + max(map(len, text.splitlines()), default=0) <= _C_SAFE_DEPTH
+            if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
+                raise _Irregular  # a key that is not a string
+            empty: Any = {} if kind is _MapStart else []
+            stack.append([empty, _KEY, None, type(empty)(), event.start_mark])
+            continue
+        elif kind is _MapEnd or kind is _SeqEnd:
+            value, _key, _key_mark, children, mark = stack.pop()
+            text = False
+        elif kind is _AliasEvent:
+            raise _Irregular  # counted and bounded by the checked reader
+        elif kind is _DocStart:
+            documents += 1
+            if documents > 1:
+                raise _Irregular
+            continue
+        elif kind is _StreamEnd:
+            return data, root
+        else:
+            continue
+        if not stack:
+            data, root = value, (mark, children)
+            continue
+        top = stack[-1]
+        container = top[0]
+        if type(container) is list:
+            container.append(value)
+            top[3].append((mark, children))
+        elif top[1] is _KEY:
+            if not text or value in container:
+                raise _Irregular  # a key that is not a string, or one given twice
+            top[1], top[2] = value, mark
+        else:
+            key = top[1]
+            container[key] = value
+            top[3][key] = (mark if children is None else top[2], children)
+            top[1] = _KEY
 
 
-def _fast_yaml(text: str) -> tuple[Any, Node | None]:
-    """The document's data as libyaml reads it, and its root node; or `_Irregular`."""
-    if _CParser is None or not _shallow(text):
+def _fast_yaml(text: str) -> tuple[Any, Any]:
+    """The document's data as libyaml's events give it, and its positions tree; or `_Irregular`.
+
+    The data is built from the events, with no node tree: composing nodes costs a call of the
+    Python resolver per scalar, five times the parsing itself.
+    """
+    if _CParser is None:
         raise _Irregular
-    loader = _FastLoader(text)
+    parser = _CParser(text)
     try:
-        node = loader.get_single_node()
-        return (None if node is None else _core_data(loader, node)), node
+        with collector_paused():  # many small objects, no cycles
+            return _event_data(parser.get_event)
     except _Irregular:
         raise
     except Exception:  # whatever it is, the checked reader reports it properly
         raise _Irregular from None
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
 class _Positions(Mapping[str, tuple[int, int]]):
-    """Line and column by JSON Pointer, read from libyaml's nodes when first asked for.
+    """Line and column by JSON Pointer, from the fast reader's positions tree.
 
-    A pointer is followed down the composed nodes (a few steps, not the whole document), and
-    answered as the checked reader records it: a scalar at its own position, a collection in a
-    mapping at its key's. Listing them all takes the checked reader.
+    A pointer is followed down the tree (a few steps, not the whole document), answered as the
+    checked reader records it: a scalar at its own position, a collection in a mapping at its
+    key's. A large document's tree is not kept but read again when first asked for. Listing
+    them all takes the checked reader.
     """
 
-    def __init__(self, text: str, limits: Limits, root: Node | None = None) -> None:
+    def __init__(self, text: str, limits: Limits, tree: Any = None) -> None:
         self._text = text
         self._limits = limits
-        self._root = root  # kept from reading (a small document), else composed when asked
+        self._tree = tree  # kept from reading (a small document), else read when asked
         self._all: Mapping[str, tuple[int, int]] | None = None
         self._marks: dict[str, Any] = {}
 
-    def _node_at(self, path: str) -> Any:
-        if self._root is None:
-            composer = _FastComposer(self._text)
-            try:
-                self._root = composer.get_single_node()
-            finally:
-                composer.dispose()
-        node: Any = self._root
-        mark = node.start_mark
+    def _mark_at(self, path: str) -> Any:
+        if self._tree is None:
+            self._tree = _fast_yaml(self._text)[1]
+        mark, children = self._tree
         for token in path.split("/")[1:] if path else ():
             step = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, MappingNode):
-                pair = next((kv for kv in node.value if kv[0].value == step), None)
-                if pair is None:
-                    return None
-                key, node = pair
-                mark = node.start_mark if isinstance(node, ScalarNode) else key.start_mark
-            elif isinstance(node, SequenceNode) and step.isdigit() and int(step) < len(node.value):
-                node = node.value[int(step)]
-                mark = node.start_mark
+            if type(children) is dict and step in children:
+                mark, children = children[step]
+            elif type(children) is list and step.isdigit() and int(step) < len(children):
+                mark, children = children[int(step)]
             else:
                 return None
         return mark
 
     def _mark(self, path: str) -> Any:
         if path not in self._marks:  # asked for twice a finding: whether it is there, and where
-            self._marks[path] = self._node_at(path)
+            self._marks[path] = self._mark_at(path)
         return self._marks[path]
 
     def __getitem__(self, path: str) -> tuple[int, int]:
@@ -412,7 +519,7 @@ class _Positions(Mapping[str, tuple[int, int]]):
         return len(self._every())
 
 
-_KEEP_NODES = 1 << 20  # up to a megabyte, the nodes are kept for positions: no second read
+_KEEP_TREE = 1 << 20  # up to a megabyte, the positions are kept: no second read
 
 
 def _surely_within(text: str, data: Any, limits: Limits) -> bool:
@@ -441,39 +548,62 @@ def _surely_within(text: str, data: Any, limits: Limits) -> bool:
 def parse_yaml(text: str, limits: Limits) -> Parsed:
     """YAML text as plain data held to ``limits``, on libyaml where it can be.
 
-    A document the fast reader takes but that is over a limit is read again by the checked
-    reader, so that the findings are exactly the ones it gives (it refuses some while
-    scanning, at the place it stops).
+    The findings are exactly the checked reader's. A document the fast reader takes but that
+    nests too deeply is read again by the checked reader, which refuses it while scanning, at
+    the place it stops; one with too many values gets the checked reader's one finding at its
+    root; for the other limits, the two readers hold the same data and positions.
     """
     try:
-        data, root = _fast_yaml(text)
-        kept = root if len(text) <= _KEEP_NODES else None
-        fast = Parsed(data, _Positions(text, limits, kept))
-        if not _surely_within(text, data, limits):
-            check_limits(fast, limits)
-    except (_Irregular, DocumentError):
-        checked = _parse_checked(text, limits)
-        check_limits(checked, limits)
-        return checked
+        data, tree = _fast_yaml(text)
+    except _Irregular:
+        return _checked(text, limits)
+    kept = tree if len(text) <= _KEEP_TREE else None
+    fast = Parsed(data, _Positions(text, limits, kept))
+    if not _surely_within(text, data, limits):
+        findings = limit_findings(data, limits)
+        codes = {finding.code for finding in findings}
+        if "too-deep" in codes:
+            return _checked(text, limits)
+        if "too-large" in codes:
+            raise _document_error(_too_many_values(limits.max_nodes, tree[0]))
+        if findings:
+            raise positioned_error(fast, findings)
     return fast
+
+
+def _document_error(refused: _Refused) -> DocumentError:
+    mark = refused.mark
+    return DocumentError(
+        [
+            refusal(
+                refused.code,
+                refused.path,
+                refused.message,
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+                hint=refused.hint,
+            )
+        ]
+    )
+
+
+def _checked(text: str, limits: Limits) -> Parsed:
+    checked = _parse_checked(text, limits)
+    check_limits(checked, limits)
+    return checked
 
 
 def _parse_checked(text: str, limits: Limits) -> Parsed:
     try:
         # The reader refuses control characters at once, so the loader is made inside the try.
-        loader = _Loader(text, limits.max_aliases, limits.max_depth)
+        loader = _Loader(text, limits.max_aliases, limits.max_depth, limits.max_nodes)
         try:
             node = loader.get_single_node()
             if node is None:
                 return Parsed(None, {})
             expanded, written = _expanded_size(node)
             if expanded > limits.max_nodes:
-                raise _Refused(
-                    "too-large",
-                    f"the document expands to more than {limits.max_nodes} values "
-                    "(YAML aliases repeat what they name)",
-                    node.start_mark,
-                )
+                raise _too_many_values(limits.max_nodes, node.start_mark)
             if expanded - written > limits.max_alias_nodes:
                 raise _Refused(
                     "too-large",
@@ -486,17 +616,7 @@ def _parse_checked(text: str, limits: Limits) -> Parsed:
         finally:
             loader.dispose()
     except _Refused as exc:
-        raise DocumentError(
-            [
-                refusal(
-                    exc.code,
-                    exc.path,
-                    exc.message,
-                    line=exc.mark.line + 1,
-                    column=exc.mark.column + 1,
-                )
-            ]
-        ) from None
+        raise _document_error(exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)
@@ -535,11 +655,26 @@ def _parse_checked(text: str, limits: Limits) -> Parsed:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block-style YAML that quotes strings the strict resolver would read otherwise."""
+    """Block-style YAML that quotes every string a YAML 1.1 or 1.2 reader would read otherwise.
+
+    Its resolver is both schemas at once (``12:30``, ``no`` and ``1e5`` are all quoted), so the
+    text reads back as the same strings here and in readers of either version.
+    """
+
+
+for _tag, (_pattern, _firsts) in _CORE.items():
+    _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_firsts))
+
+# Line breaks a YAML reader folds (NEL, LS, PS) and a BOM survive only as escapes, which only
+# double quotes hold.
+_BREAKS = re.compile("[\x85\u2028\u2029\ufeff]")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if _BREAKS.search(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

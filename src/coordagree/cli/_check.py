@@ -12,15 +12,15 @@ from typing import Any
 import attrs
 
 from coordagree._agreement import Agreement
-from coordagree._documents import nfc_findings, positioned, read_document
-from coordagree._formats import Parsed, format_for_path
+from coordagree._documents import nfc_findings, positioned, read_document, read_file
+from coordagree._formats import Limits, Parsed, format_for_path
 from coordagree._validate import validate
 from coordagree._validate._lineage import dangling
 from coordagree.errors import DocumentError, Finding, Severity
 
 __all__ = ["DocumentLink", "FileResult", "check_across", "check_file"]
 
-_UNPARSEABLE = {"syntax", "encoding", "unknown-format"}
+_UNPARSEABLE = {"syntax", "encoding", "unknown-format", "not-a-file", "too-large"}
 
 
 @attrs.frozen
@@ -75,7 +75,7 @@ def check_file(path: Path) -> FileResult:
     name = str(path)
     try:
         fmt = format_for_path(name)
-        data = path.read_bytes()
+        data = read_file(name, Limits())
     except DocumentError as exc:
         return FileResult(name, exc.findings, unreadable=True)
     except OSError as exc:
