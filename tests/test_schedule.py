@@ -255,7 +255,7 @@ def test_seed_exports() -> None:
     chart = coordagree.to_mermaid(SEED)
     assert chart.startswith("gantt\n")
     assert "section nhiệm vụ cụ thể trong năm 2023" in chart
-    assert ":milestone, id_event_hoi_nghi_ky_ket, 2023-05-29, 0d" in chart
+    assert ":milestone, id_event-hoi-nghi-ky-ket, 2023-05-29, 0d" in chart
     by_party = coordagree.to_mermaid(SEED, by="party")
     assert "section Ban Dân vận Tỉnh ủy" in by_party
     csv_text = coordagree.to_csv(coordagree.occurrences(SEED, Period.years(2023)))

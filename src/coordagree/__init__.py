@@ -42,6 +42,7 @@ from coordagree._agenda import (
     workload,
 )
 from coordagree._agreement import Agreement
+from coordagree._budget import occurrence_budget
 from coordagree._codelists import (
     Act,
     AgreementKind,
@@ -176,6 +177,7 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "occurrence_budget",
     "occurrences",
     "overdue",
     "reading_dates",

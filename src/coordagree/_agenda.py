@@ -9,6 +9,7 @@ day of 2023.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +18,7 @@ import attrs
 import pendulum
 
 from coordagree._agreement import Agreement
+from coordagree._budget import current_budget
 from coordagree._codelists import TaskStatus
 from coordagree._gc import collector_paused
 from coordagree._partial_date import PartialDate
@@ -25,7 +27,7 @@ from coordagree._recurrence import Recurrence
 from coordagree._tasks import Task
 from coordagree._text import Text
 from coordagree._windows import review_window, task_window
-from coordagree.errors import InvalidArgumentError
+from coordagree.errors import InvalidArgumentError, OccurrenceBudgetError
 
 __all__ = [
     "Agenda",
@@ -282,15 +284,33 @@ def occurrences(agreement: Agreement, window: Period) -> list[Occurrence]:
 
     Raises:
         InvalidArgumentError: ``window`` is not a `Period` with an end.
+        OccurrenceBudgetError: more occurrences than `coordagree.occurrence_budget` allows.
     """
     window = _require_window(window)
     with collector_paused():  # an occurrence per task: many objects, no cycles
-        found = [
-            *_task_occurrences(agreement, window),  # dated ones only, by default
-            *_review_occurrences(agreement, window),
-            *_event_occurrences(agreement, window),
-        ]
+        found = list(
+            _within_budget(
+                itertools.chain(
+                    _task_occurrences(agreement, window),  # dated ones only, by default
+                    _review_occurrences(agreement, window),
+                    _event_occurrences(agreement, window),
+                )
+            )
+        )
         return sorted(found, key=lambda o: o.sort_key)
+
+
+def _within_budget(found: Iterator[Occurrence]) -> Iterator[Occurrence]:
+    """``found``, stopped with `OccurrenceBudgetError` past the budget's ``per_query``."""
+    most = current_budget().per_query
+    for count, occurrence in enumerate(found, start=1):
+        if count > most:
+            raise OccurrenceBudgetError(
+                f"the query gives more than {most} occurrences: ask about a shorter window, or "
+                "raise the budget with coordagree.occurrence_budget(per_query=...)",
+                budget=most,
+            )
+        yield occurrence
 
 
 def _party_filter(agreement: Agreement, party: str | None) -> set[str] | None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import functools
+import threading
 from typing import Any
 
 import attrs
 import pendulum
 from dateutil import rrule as _rrule
 
+from coordagree._budget import current_budget
 from coordagree._period import Period
-from coordagree.errors import InvalidTypeError, InvalidValueError
+from coordagree.errors import InvalidTypeError, InvalidValueError, OccurrenceBudgetError
 
 __all__ = ["Recurrence", "recurrence_window", "rule_parts", "without_parts"]
 
@@ -42,6 +45,41 @@ def _strip_prefix(value: Any) -> Any:
     return value
 
 
+_DAY_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+_MAX_INTERVAL = 10_000
+# Parts that pick a time of day: occurrences are days, so a day's times make one occurrence.
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's in a leap year
+
+
+def _numbers(text: str) -> list[int] | None:
+    try:
+        return [int(item) for item in text.split(",") if item.strip()]
+    except ValueError:
+        return None
+
+
+def _never_falls(parts: dict[str, str]) -> str | None:
+    """Why a rule can fall on no day at all, found from its parts alone; None when it can.
+
+    A day of the month that no month named has (30 February, 31 April) or a day of the year
+    past 366 never comes; dateutil would search for one up to the year 9999.
+    """
+    months = _numbers(parts.get("BYMONTH", "")) or list(range(1, 13))
+    days = _numbers(parts.get("BYMONTHDAY", ""))
+    if days and not any(
+        0 < abs(day) <= _MONTH_DAYS[month - 1]
+        for month in months
+        if 1 <= month <= 12
+        for day in days
+    ):
+        return "no month it names has the days of the month it names"
+    yeardays = _numbers(parts.get("BYYEARDAY", ""))
+    if yeardays and not any(0 < abs(day) <= 366 for day in yeardays):
+        return "a year has at most 366 days"
+    return None
+
+
 def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError(
@@ -51,15 +89,24 @@ def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
             code="bad-rrule",
         )
     parts = rule_parts(value)
+    interval = parts.get("INTERVAL", "1")
     problem = None
+    hint = "for example FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15 or FREQ=MONTHLY;INTERVAL=3"
     if "FREQ" not in parts:
         problem = "it has no FREQ"
     elif "DTSTART" in parts:
         problem = "DTSTART is not an RRULE part: the start comes from the task or schedule"
+    elif parts["FREQ"].upper() in ("HOURLY", "MINUTELY", "SECONDLY"):
+        problem = f"occurrences are days, so FREQ={parts['FREQ'].upper()} cannot be one"
+        hint = "use FREQ=DAILY; a time of day can be given with BYHOUR, which calendars keep"
+    elif not interval.isdigit() or not 1 <= int(interval) <= _MAX_INTERVAL:
+        problem = f"INTERVAL must be a whole number from 1 to {_MAX_INTERVAL} (got {interval!r})"
+    elif (why := _never_falls(parts)) is not None:
+        problem = f"it never falls on any day: {why}"
     else:
         try:
             _compile(value, pendulum.Date(2000, 1, 1))
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
             problem = str(exc) or type(exc).__name__
     if problem:
         raise InvalidValueError(
@@ -67,15 +114,17 @@ def _check_rule(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
             field=attribute.name,
             value=value,
             code="bad-rrule",
-            hint="for example FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15 or FREQ=MONTHLY;INTERVAL=3",
+            hint=hint,
         )
 
 
 def _compile(rule: str, dtstart: pendulum.Date) -> _rrule.rrule:
     # dateutil deprecates COUNT together with UNTIL (RFC 5545 forbids it); such a rule is
-    # reported by validation, and expanded here as if UNTIL were absent.
+    # reported by validation, and expanded here as if UNTIL were absent. Occurrences are days:
+    # parts that pick times of day are left out of the expansion (calendars keep them).
     parts = rule_parts(rule)
-    text = _without_until(rule) if "COUNT" in parts and "UNTIL" in parts else rule
+    dropped = [*_TIME_PARTS, *(("UNTIL",) if "COUNT" in parts and "UNTIL" in parts else ())]
+    text = without_parts(rule, *dropped) if any(p in parts for p in dropped) else rule
     start = _dt.datetime(dtstart.year, dtstart.month, dtstart.day)
     compiled = _rrule.rrulestr(text, dtstart=start, ignoretz=True)
     if not isinstance(compiled, _rrule.rrule):  # pragma: no cover - rrulestr of one RRULE
@@ -106,12 +155,21 @@ class Recurrence:
     def dates(
         self, dtstart: pendulum.Date, until: pendulum.Date, *, after: pendulum.Date | None = None
     ) -> list[pendulum.Date]:
-        """The days the rule falls on from ``dtstart`` (or ``after``) to ``until``, inclusive."""
+        """The days the rule falls on from ``dtstart`` (or ``after``) to ``until``, inclusive.
+
+        Raises:
+            OccurrenceBudgetError: more days than the budget's ``per_rule`` (100,000 unless
+                set with `coordagree.occurrence_budget`).
+        """
         return list(_dates(self.rule, dtstart, after or dtstart, until))
 
     def first(self, dtstart: pendulum.Date) -> pendulum.Date | None:
         """The first day the rule falls on, counted from ``dtstart``; None if it never does."""
         return _first(self.rule, dtstart)
+
+    def last(self, dtstart: pendulum.Date, until: pendulum.Date) -> pendulum.Date | None:
+        """The last day the rule falls on from ``dtstart`` to ``until``, found with no expansion."""
+        return _last(self.rule, dtstart, until)
 
     def falls_within(self, start: pendulum.Date, end: pendulum.Date) -> bool:
         """Whether the rule, counted from ``start``, falls on any day up to ``end``.
@@ -122,16 +180,88 @@ class Recurrence:
         return _falls_within(self.rule, start, end)
 
 
-@functools.lru_cache(maxsize=4096)  # the tasks of a programme share a few rules and windows
+class _DaysCache:
+    """Expansions by (rule, start, from, to), bounded by the days held, not by entries.
+
+    Programmes repeat the same few rules over the same few windows, so expansions are kept; a
+    long one (over `_LONGEST` days) is not, and the oldest go once `_MOST` days are held.
+    """
+
+    _MOST = 200_000  # about 13 MB of dates
+    _LONGEST = 10_000
+
+    def __init__(self) -> None:
+        self._kept: collections.OrderedDict[Any, tuple[pendulum.Date, ...]] = (
+            collections.OrderedDict()
+        )
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> tuple[pendulum.Date, ...] | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: Any, days: tuple[pendulum.Date, ...]) -> None:
+        if len(days) > self._LONGEST:
+            return
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = days
+            self._held += len(days) + 1
+            while self._held > self._MOST:
+                _old, dropped = self._kept.popitem(last=False)
+                self._held -= len(dropped) + 1
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._held = 0
+
+
+_CACHE = _DaysCache()
+
+
 def _dates(
     rule: str, dtstart: pendulum.Date, low: pendulum.Date, until: pendulum.Date
 ) -> tuple[pendulum.Date, ...]:
-    hits = _compile(rule, dtstart).between(
-        _dt.datetime(low.year, low.month, low.day),
-        _dt.datetime(until.year, until.month, until.day),
-        inc=True,
+    most = current_budget().per_rule
+    key = (rule, dtstart, low, until)
+    days = _CACHE.get(key)
+    if days is None:
+        days = _expand_days(rule, dtstart, low, until, most)
+        _CACHE.put(key, days)
+    if len(days) > most:
+        raise _over_budget(rule, dtstart, until, most)
+    return days
+
+
+def _expand_days(
+    rule: str, dtstart: pendulum.Date, low: pendulum.Date, until: pendulum.Date, most: int
+) -> tuple[pendulum.Date, ...]:
+    """The days from ``low`` to ``until``, stopping past ``most``: the cost is what it gives."""
+    end = _dt.datetime(until.year, until.month, until.day)
+    found = []
+    for hit in _compile(rule, dtstart).xafter(_dt.datetime(low.year, low.month, low.day), inc=True):
+        if hit > end:
+            break
+        found.append(pendulum.Date(hit.year, hit.month, hit.day))
+        if len(found) > most:
+            raise _over_budget(rule, dtstart, until, most)
+    return tuple(found)
+
+
+def _over_budget(
+    rule: str, dtstart: pendulum.Date, until: pendulum.Date, most: int
+) -> OccurrenceBudgetError:
+    return OccurrenceBudgetError(
+        f"the rule {rule!r} falls more than {most} times from {dtstart} to {until}: ask about a "
+        "shorter window, or raise the budget with coordagree.occurrence_budget(per_rule=...)",
+        budget=most,
     )
-    return tuple(pendulum.Date(hit.year, hit.month, hit.day) for hit in hits)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -143,6 +273,13 @@ def _count_and_until(rule: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _first(rule: str, start: pendulum.Date) -> pendulum.Date | None:
     hit = _compile(rule, start).after(_dt.datetime(start.year, start.month, start.day), inc=True)
+    return None if hit is None else pendulum.Date(hit.year, hit.month, hit.day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _last(rule: str, start: pendulum.Date, until: pendulum.Date) -> pendulum.Date | None:
+    end = _dt.datetime(until.year, until.month, until.day)
+    hit = _compile(rule, start).before(end, inc=True)
     return None if hit is None else pendulum.Date(hit.year, hit.month, hit.day)
 
 

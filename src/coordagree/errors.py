@@ -33,6 +33,7 @@ __all__ = [
     "InvalidValueError",
     "MissingExtraError",
     "ModelError",
+    "OccurrenceBudgetError",
     "Severity",
     "UnknownIdError",
     "UnsupportedVersionError",
@@ -194,6 +195,22 @@ class UnknownIdError(InvalidArgumentError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class OccurrenceBudgetError(CoordagreeError, ValueError):
+    """Expanding recurrences would give more occurrences than the budget allows.
+
+    A rule that falls daily for a thousand years, or a query over many such rules, is refused
+    before it costs gigabytes; ask about a shorter window, or raise the budget with
+    `coordagree.occurrence_budget`.
+
+    Attributes:
+        budget: The number of occurrences allowed.
+    """
+
+    def __init__(self, message: str, *, budget: int) -> None:
+        super().__init__(message)
+        self.budget = budget
 
 
 class MissingExtraError(CoordagreeError, ImportError):

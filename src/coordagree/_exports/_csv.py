@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,16 +22,45 @@ _FUNDING = ["payer", "payee", "amount", "currency", "qualifier", "firmness", "pe
 _FUNDING += ["end", "as_written"]
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (OWASP)
+_BREAKS = re.compile("\r\n?")
+
+
+def _cell(value: object) -> object:
+    """A text cell no spreadsheet runs as a formula, whose line breaks stay in the cell.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is led by an
+    apostrophe, as OWASP advises; carriage returns become newlines, which the writer quotes
+    (a lone CR would start a new row in most readers).
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    text = _BREAKS.sub("\n", value)
+    return "'" + text if value.startswith(_FORMULA) else text
+
+
+class _Writer:
+    """csv.writer whose text cells are made safe by `_cell`."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow([_cell(value) for value in row])
+
+
 def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
     """Occurrences, or funding rows, as CSV for spreadsheets: a header row, then one row each.
 
     Amounts are written exactly as their decimals (``7000000``), never as floats. A funding
     row's period is written as stated (``FY1995``) and as its first and last days. An
-    occurrence's rule is the RRULE it comes from, for an item with several.
+    occurrence's rule is the RRULE it comes from, for an item with several. A text cell that a
+    spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+``, ``-``, ``@``) is led by an
+    apostrophe, and carriage returns in text are written as newlines, inside quotes.
     """
     items: list[Any] = list(found)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _Writer(out)
     if items and isinstance(items[0], FundingRow):
         writer.writerow(_FUNDING)
         for row in items:

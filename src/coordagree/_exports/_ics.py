@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from typing import Any
 
 import pendulum
@@ -51,16 +53,29 @@ def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[p
                 text = without_parts(rule.rule, "UNTIL") if rule.has_count_and_until else rule.rule
                 found.append((first, text))
             continue
-        days = rule.dates(frame.start, frame.end)
-        if not days:
+        first = rule.first(frame.start)
+        if first is None or first > frame.end:
             continue
-        bound = (
-            f"COUNT={len(days)}"
-            if "COUNT" in rule_parts(rule.rule)
-            else f"UNTIL={days[-1].format('YYYYMMDD')}"
-        )
-        found.append((days[0], f"{without_parts(rule.rule, 'COUNT', 'UNTIL')};{bound}"))
+        if "COUNT" in rule_parts(rule.rule):  # counted, within the occurrence budget
+            bound = f"COUNT={len(rule.dates(frame.start, frame.end))}"
+        else:  # the last day alone: nothing is expanded
+            last = rule.last(frame.start, frame.end)
+            bound = f"UNTIL={last.format('YYYYMMDD')}" if last is not None else ""
+        found.append((first, f"{without_parts(rule.rule, 'COUNT', 'UNTIL')};{bound}"))
     return found
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def _text(value: str) -> str:
+    r"""Text as RFC 5545 §3.3.11 lets a TEXT value hold it; icalendar escapes the rest.
+
+    Every line break becomes a newline (which icalendar writes as ``\n``), and no other
+    control character is kept.
+    """
+    return _CONTROLS.sub("", _BREAKS.sub("\n", value))
 
 
 def to_ics(agreement: Agreement) -> bytes:
@@ -86,7 +101,7 @@ def to_ics(agreement: Agreement) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coordagree//coordagree//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", agreement.name)
+    calendar.add("x-wr-calname", icalendar.vText(_text(agreement.name)))  # X-: not escaped else
     calendar.add("x-wr-timezone", agreement.timezone)
     stamp = _stamp(agreement)
 
@@ -94,7 +109,7 @@ def to_ics(agreement: Agreement) -> bytes:
         made = cls()
         made.add("uid", uid(agreement, kind, item if nth == 1 else f"{item}-{nth}"))
         made.add("dtstamp", stamp)
-        made.add("summary", summary.value)
+        made.add("summary", _text(summary.value))
         return made
 
     for schedule in agreement.schedules:
@@ -103,7 +118,7 @@ def to_ics(agreement: Agreement) -> bytes:
             def todo(nth: int = 1, task: Any = task, schedule: Any = schedule) -> Any:
                 made = component(icalendar.Todo, "task", task.id, task.title, nth)
                 if task.description is not None:
-                    made.add("description", task.description.value)
+                    made.add("description", _text(task.description.value))
                 made.add("status", task.status.value.upper())
                 if task.actual is not None and task.actual.end is not None:
                     end = task.actual.end
@@ -152,11 +167,11 @@ def to_ics(agreement: Agreement) -> bytes:
             assert span.start is not None
             assert span.end is not None
             vevent.add("dtstart", span.start)
-            if span.end != span.start:
-                vevent.add("dtend", span.end.add(days=1))
+            if span.end != span.start:  # as a duration: the day after 9999-12-31 has no date
+                vevent.add("duration", _dt.timedelta(days=(span.end - span.start).days + 1))
         if event.place is not None:
-            vevent.add("location", event.place.value)
+            vevent.add("location", _text(event.place.value))
         if event.summary is not None:
-            vevent.add("description", event.summary.value)
+            vevent.add("description", _text(event.summary.value))
         calendar.add_component(vevent)
     return bytes(calendar.to_ical())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Literal
 
 import pendulum
@@ -16,9 +17,46 @@ from coordagree.errors import InvalidArgumentError
 __all__ = ["to_mermaid"]
 
 
+# Words that open a directive at the start of a Gantt line (Mermaid's gantt grammar).
+_KEYWORDS = (
+    "accdescr",
+    "acctitle",
+    "axisformat",
+    "call",
+    "click",
+    "dateformat",
+    "excludes",
+    "gantt",
+    "href",
+    "inclusiveenddates",
+    "includes",
+    "section",
+    "tickinterval",
+    "title",
+    "todaymarker",
+    "topaxis",
+    "weekday",
+    "weekend",
+)
+_DATE_FIRST = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _label(text: str) -> str:
-    # Mermaid reads ':' as the start of a task's data and '#'/';' as syntax.
-    return " ".join(text.replace(":", " ").replace(";", ",").replace("#", "").split())
+    """Text as one Mermaid label that no directive, comment or task data can come from.
+
+    Mermaid reads ':' as the start of a task's data, '#' and ';' as syntax and '%%' as a
+    comment; line breaks and control characters would end the line. A label that would start
+    with a directive's word (``section``, ``click``, ...) or a date is led by a zero-width
+    space, which Mermaid does not skip as white space, so it stays text.
+    """
+    cleaned = text.replace(":", " ").replace(";", ",").replace("#", "").replace("%", "％")
+    label = " ".join("".join(ch if ch.isprintable() else " " for ch in cleaned).split())
+    if not label:
+        return "(untitled)"
+    first = label.split(" ", 1)[0].lower()
+    if first.startswith(_KEYWORDS) or _DATE_FIRST.match(label):
+        label = "\u200b" + label
+    return label
 
 
 def to_mermaid(
@@ -73,7 +111,7 @@ def to_mermaid(
             bar = (
                 f"    {_label(task.title.value)} :{_status(task.status.value)}"
                 f"{_mid(task.id)}, {start.isoformat()}, "
-                f"{task.due.end.add(days=1).isoformat()}"
+                f"{_days(start, task.due.end)}"
             )
             if by == "schedule":
                 sections.setdefault(_label((schedule.title or Text(schedule.id)).value), []).append(
@@ -115,7 +153,7 @@ def to_mermaid(
         else:
             milestones.append(
                 f"    {_label(title)} :{_mid('event-' + event.id)}, {span.start.isoformat()}, "
-                f"{span.end.add(days=1).isoformat()}"
+                f"{_days(span.start, span.end)}"
             )
     for heading, bars in sections.items():
         lines.append(f"    section {heading}")
@@ -132,4 +170,18 @@ def _status(status: str) -> str:
 
 
 def _mid(item: str) -> str:
-    return "id_" + "".join(ch if ch.isalnum() else "_" for ch in item)
+    """A Mermaid id for an item: ASCII letters, digits and ``-`` kept, others as ``_hex_``.
+
+    Distinct items keep distinct ids (``t.1`` and ``t-1`` are ``id_t_2e_1`` and ``id_t-1``):
+    ``_`` is never written as itself, so no escape can be read two ways.
+    """
+    return "id_" + "".join(
+        ch if (ch.isascii() and ch.isalnum()) or ch == "-" else f"_{ord(ch):x}_" for ch in item
+    )
+
+
+def _days(start: pendulum.Date, end: pendulum.Date) -> str:
+    """A bar's length from ``start`` to ``end`` inclusive, as Mermaid's task data writes it."""
+    if end.year == 9999 and end.month == 12 and end.day == 31:  # the day after has no date
+        return f"{(end - start).days + 1}d"
+    return end.add(days=1).isoformat()

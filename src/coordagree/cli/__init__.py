@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from coordagree.cli._escape import github_data, github_property, one_line
+
 __all__ = ["main"]
 
 _FORMATS = ("json", "yaml", "yml", "toml")
@@ -131,19 +133,21 @@ def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> No
             first = False
             return
         for finding in result.findings:
-            if output == "github":
+            if output == "github":  # every value escaped: no key can issue a command
                 level = {"error": "error", "warning": "warning"}.get(finding.severity, "notice")
                 click.echo(
-                    f"::{level} file={result.path},line={finding.line or 1},"
-                    f"col={finding.column or 1},title={finding.code}::"
-                    f"{finding.path or '/'}: {finding.message}"
+                    f"::{level} file={github_property(result.path)},line={finding.line or 1},"
+                    f"col={finding.column or 1},title={github_property(finding.code)}::"
+                    + github_data(f"{finding.path or '/'}: {finding.message}")
                 )
             else:  # plain lines: a register prints thousands, and they are not markup
                 click.echo(
-                    f"{result.path}:{finding.line or 1}:{finding.column or 1}: "
-                    f"{finding.severity.value} {finding.code} "
-                    f"{finding.path or '/'}: {finding.message}"
-                    + (f" (hint: {finding.hint})" if finding.hint else "")
+                    one_line(
+                        f"{result.path}:{finding.line or 1}:{finding.column or 1}: "
+                        f"{finding.severity.value} {finding.code} "
+                        f"{finding.path or '/'}: {finding.message}"
+                        + (f" (hint: {finding.hint})" if finding.hint else "")
+                    )
                 )
 
     if output == "json":
@@ -217,16 +221,16 @@ def agenda(path: str | None, as_of: str, party: str | None, window: str | None) 
     except CoordagreeError as exc:
         raise _Fail(str(exc)) from None
     click.echo(f"As of {day.isoformat()}: {len(due)} due, {len(overdue)} overdue")
-    for o in due:
+    for o in due:  # a document's text, one line each and no control character
         flag = "OVERDUE" if o.item in overdue else "due"
-        click.echo(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]")
+        click.echo(one_line(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]"))
     if span is not None:
         click.echo(f"In {span}:")
         for o in items:
             when = o.date if o.date is not None else o.window  # a month, for an event of one
-            click.echo(f"  {when} {o.kind:6} {o.item}: {o.title}")
+            click.echo(one_line(f"  {when} {o.kind:6} {o.item}: {o.title}"))
         for o in items.undated:
-            click.echo(f"  (undated) {o.kind:6} {o.item}: {o.title}")
+            click.echo(one_line(f"  (undated) {o.kind:6} {o.item}: {o.title}"))
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 """The programme at a glance, as a rich renderable for ``coordagree show``.
 
 Everything taken from a document is escaped, so text such as "[dự thảo]" prints as written
-rather than as terminal markup.
+rather than as terminal markup, and control characters (the ESC of ANSI and OSC sequences)
+print as pictures (␛) rather than acting on the terminal.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from coordagree._money import funding_totals
 from coordagree._period import Period
 from coordagree._sources import Identifier, OtherName
 from coordagree._text import Text
+from coordagree.cli._escape import terminal
 
 __all__ = ["render_show"]
 
 
 def _e(value: Any) -> str:
-    return escape(str(value))
+    return escape(terminal(str(value)))  # no markup, and no escape sequence, from a document
 
 
 def _cited(sources: Iterable[str]) -> str:
