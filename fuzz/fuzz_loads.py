@@ -2,8 +2,12 @@
 
 The first byte of each input picks the format (JSON, YAML, TOML or guessed); the rest is the
 document. The invariant is the one the test suite checks: `loads` returns an `Agreement`, which
-validates without raising and round-trips, or raises `DocumentError` with at least one finding
-whose code is documented. Anything else is a crash, which atheris saves as ``crash-*``.
+validates without raising, round-trips, and exports to iCalendar, Mermaid and CSV (or stops at
+the occurrence budget), or raises `DocumentError` with at least one finding whose code is
+documented. Anything else is a crash, which atheris saves as ``crash-*``. The seed corpus holds
+the hostile classes the test suite covers too: numbers no format holds back, YAML 1.1
+scalars, long TOML dotted keys, RRULEs that cannot be expanded, text that injects into
+exports.
 
 Run (``pip install -e ".[fuzz]"``)::
 
@@ -45,6 +49,22 @@ def test_one_input(data: bytes) -> None:
     coordagree.validate(agreement)
     if coordagree.loads(coordagree.dumps(agreement, "json"), "json") != agreement:
         raise AssertionError("the agreement does not round-trip")
+    export(agreement)
+
+
+def export(agreement: object) -> None:
+    """Every export of a loaded agreement ends: an output, or the budget's error."""
+    import coordagree
+    from coordagree.errors import OccurrenceBudgetError
+
+    try:
+        coordagree.to_ics(agreement)  # type: ignore[arg-type]
+        coordagree.to_mermaid(agreement)  # type: ignore[arg-type]
+        period = agreement.period  # type: ignore[attr-defined]
+        if period is not None and period.end is not None:
+            coordagree.to_csv(coordagree.occurrences(agreement, period))  # type: ignore[arg-type]
+    except OccurrenceBudgetError:
+        pass  # a rule that falls too often for the window: refused, as documented
 
 
 def keep(crash: str) -> Path:

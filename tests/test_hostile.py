@@ -7,17 +7,23 @@ sees are measured by the benchmarks.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import sys
+import tempfile
 import tracemalloc
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pendulum
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coordagree
@@ -204,11 +210,11 @@ def test_a_large_yaml_document_over_the_value_limit_gets_the_checked_readers_fin
 
 
 def test_a_large_clean_yaml_document_is_read_from_libyaml_events() -> None:
-    body = "".join(f"  - [a{i}, b, {i}, 1.5, true, null]\n" for i in range(50_000))
+    body = "".join(f"  - [a{i}, b, {i}, 1.5, true, null]\n" for i in range(10_000))
     text = _SEED_YAML + "x-a:\n" + body
     parsed = parse_yaml(text, Limits())
     assert parsed.data == yaml.load(text, Loader=yaml.CSafeLoader)
-    assert parsed.position("/x-a/49999/2") == (_SEED_YAML.count("\n") + 50_001, 17)
+    assert parsed.position("/x-a/9999/2") == (_SEED_YAML.count("\n") + 10_001, 16)
 
 
 def test_a_long_key_is_held_to_max_string() -> None:
@@ -311,3 +317,358 @@ def test_json_nested_past_the_recursion_limit_is_too_deep() -> None:
     depth = sys.getrecursionlimit() * 5
     text = '{"coordagree": "1.1", "x-a": ' + "[" * depth + "]" * depth + "}"
     assert _refused(text, "json").codes == ["too-deep"]
+
+
+# Recurrences with a budget.
+
+_TEMPLATE = """coordagree: '1.1'
+id: edge
+title: {title}
+kind: mou
+timezone: Asia/Ho_Chi_Minh
+period: {{start: '{start}', end: '{end}'}}
+parties:
+- {{id: a, name: A, roles: [signatory]}}
+schedules:
+- id: s
+  period: {{start: '{start}', end: '{end}'}}
+  tasks:
+  - {{id: t1, title: T1, owners: [a], due: '{end}'}}
+  - {{id: t2, title: T2, owners: [a], due: '{start}'}}
+  - {{id: t3, title: T3, owners: [a], recurrence: ['{rule}']}}
+events:
+- {{id: e1, kind: meeting, title: E, date: '{end}'}}
+- {{id: e2, kind: meeting, title: E2, date: '{end_year}'}}
+reviews:
+- {{id: r1, kind: interim, due: '{end_year}'}}
+"""
+
+
+def _spanning(start: str, end: str, rule: str, title: str = "Edge") -> coordagree.Agreement:
+    text = _TEMPLATE.format(start=start, end=end, rule=rule, title=title, end_year=end[:4])
+    return coordagree.loads(text, "yaml")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=SECONDLY",
+        "FREQ=MINUTELY",
+        "FREQ=HOURLY;INTERVAL=2",
+        f"FREQ=DAILY;INTERVAL={2**31}",
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=YEARLY;BYMONTH=4,6,9,11;BYMONTHDAY=31",
+        "FREQ=YEARLY;BYYEARDAY=367",
+    ],
+)
+def test_rules_that_cannot_be_expanded_as_days_are_refused_where_they_stand(rule: str) -> None:
+    text = _TEMPLATE.format(
+        start="2024-01-01", end="2027-12-31", rule=rule, title="Edge", end_year="2027"
+    )
+    (finding,) = _refused(text, "yaml").findings
+    assert (finding.code, finding.path) == ("bad-rrule", "/schedules/0/tasks/2/recurrence/0")
+
+
+def test_a_rule_falling_daily_for_a_thousand_years_stops_at_the_budget() -> None:
+    agreement = _spanning("2000-01-01", "3000-12-31", "FREQ=DAILY")
+    assert not coordagree.validate(agreement).errors
+    window = coordagree.Period.parse("2000", "3000")
+    with pytest.raises(coordagree.errors.OccurrenceBudgetError) as caught:
+        coordagree.occurrences(agreement, window)
+    assert caught.value.budget == 100_000
+    assert "occurrence_budget(per_rule=...)" in str(caught.value)
+    with coordagree.occurrence_budget(per_rule=400_000):
+        assert len(coordagree.occurrences(agreement, window)) > 365_000
+    assert coordagree.due(agreement, pendulum.date(2001, 6, 1))  # within the budget
+    coordagree.to_ics(agreement)  # the last day is found with no expansion
+
+
+def test_the_query_budget_counts_every_item() -> None:
+    agreement = _spanning("2024-01-01", "2027-12-31", "FREQ=WEEKLY")
+    window = agreement.period
+    assert window is not None
+    count = len(coordagree.occurrences(agreement, window))
+    with coordagree.occurrence_budget(per_query=count):
+        assert len(coordagree.occurrences(agreement, window)) == count
+    with (
+        coordagree.occurrence_budget(per_query=count - 1),
+        pytest.raises(coordagree.errors.OccurrenceBudgetError),
+    ):
+        coordagree.occurrences(agreement, window)
+
+
+def test_the_expansion_cache_is_bounded_by_the_days_it_holds() -> None:
+    from coordagree._recurrence import _CACHE, _DaysCache
+
+    _CACHE.clear()
+    rule = coordagree.Recurrence("FREQ=DAILY")
+    for year in range(2000, 2100):  # a hundred windows of 3,653 days each
+        rule.dates(pendulum.date(year, 1, 1), pendulum.date(year + 9, 12, 31))
+    assert _CACHE._held <= _DaysCache._MOST
+    rule.dates(pendulum.date(1900, 1, 1), pendulum.date(1999, 12, 31))  # 36,524: not kept
+    assert _CACHE._held <= _DaysCache._MOST
+
+
+def test_a_time_of_day_rule_keeps_its_days() -> None:
+    rule = coordagree.Recurrence("FREQ=DAILY;BYHOUR=9,17;BYMINUTE=30")
+    day = pendulum.date(2024, 5, 29)
+    assert rule.dates(day, day) == [day]
+    agreement = _spanning("2024-05-29", "2024-05-29", "FREQ=DAILY;BYHOUR=9")
+    hits = [o for o in coordagree.occurrences(agreement, agreement.period) if o.item == "t3"]  # type: ignore[arg-type]
+    assert [o.date for o in hits] == [day]
+
+
+# Every date the model accepts can be validated and exported.
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("0001-01-01", "0001-12-31"), ("9999-01-01", "9999-12-31"), ("0001-01-01", "9999-12-31")],
+)
+def test_the_ends_of_the_calendar_validate_and_export(start: str, end: str) -> None:
+    import icalendar
+
+    agreement = _spanning(start, end, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31")
+    coordagree.validate(agreement)
+    calendar = icalendar.Calendar.from_ical(coordagree.to_ics(agreement))
+    assert len(calendar.walk("VTODO")) == 3
+    chart = coordagree.to_mermaid(agreement)
+    assert chart.startswith("gantt\n")
+    last = pendulum.Date.fromisoformat(end)
+    window = coordagree.Period(start=last.subtract(days=300), end=last)
+    coordagree.to_csv(coordagree.occurrences(agreement, window))
+    coordagree.due(agreement, last)
+    coordagree.overdue(agreement, last)
+    coordagree.dumps(agreement, "yaml")
+
+
+# Saves that write through.
+
+
+def test_a_save_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
+    seed = coordagree.seed_programme()
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "programme.yaml"
+    coordagree.dump(seed, target)
+    link = tmp_path / "programme.yaml"
+    link.symlink_to(target)
+    changed = attrs.evolve(seed, id="changed")
+    coordagree.dump(changed, link)
+    assert link.is_symlink()
+    assert coordagree.load(target) == changed
+    dangling = tmp_path / "new.yaml"
+    dangling.symlink_to(tmp_path / "real" / "new.yaml")
+    coordagree.dump(seed, dangling)
+    assert dangling.is_symlink() and coordagree.load(tmp_path / "real" / "new.yaml") == seed
+
+
+def test_a_save_over_a_hard_link_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    seed = coordagree.seed_programme()
+    first = tmp_path / "a.yaml"
+    coordagree.dump(seed, first)
+    second = tmp_path / "b.yaml"
+    os.link(first, second)
+    with pytest.raises(coordagree.errors.InvalidArgumentError, match="hard link"):
+        coordagree.dump(attrs.evolve(seed, id="changed"), second)
+    assert coordagree.load(first) == coordagree.load(second) == seed
+    assert first.stat().st_ino == second.stat().st_ino
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_device_is_written_in_place_not_replaced() -> None:
+    coordagree.dump(coordagree.seed_programme(), "/dev/null", format="json")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_a_folder_cannot_be_saved_over(tmp_path: Path) -> None:
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    with pytest.raises(coordagree.errors.InvalidArgumentError, match="folder"):
+        coordagree.dump(coordagree.seed_programme(), folder)
+
+
+# Lossless where it claims to be.
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (float("nan"), "bad-number"),
+        (float("inf"), "bad-number"),
+        ({1: "a"}, "bad-key"),
+        ({"a": {1, 2}}, "wrong-type"),
+    ],
+)
+def test_extension_values_no_format_can_write_are_refused_where_given(
+    value: object, code: str
+) -> None:
+    with pytest.raises(coordagree.errors.ModelError) as caught:
+        coordagree.Party(id="a", name="A", extensions={"x-a": value})
+    assert caught.value.code == code
+    assert "/x-a" in str(caught.value)
+
+
+def test_toml_dates_and_times_in_extensions_are_written_by_every_format() -> None:
+    text = "x-t = 12:30:00\nx-d = 1979-05-27\nx-dt = 1979-05-27T07:32:00Z\n" + _SEED_TOML
+    agreement = coordagree.loads(text, "toml")
+    assert coordagree.loads(coordagree.dumps(agreement, "toml"), "toml") == agreement
+    for fmt in ("json", "yaml"):
+        again = coordagree.loads(coordagree.dumps(agreement, fmt), fmt)
+        assert again.extensions == {
+            "x-t": "12:30:00",
+            "x-d": "1979-05-27",
+            "x-dt": "1979-05-27T07:32:00+00:00",
+        }
+
+
+def test_a_named_zone_datetime_in_a_fold_is_equal_after_a_round_trip() -> None:
+    moment = pendulum.datetime(2024, 11, 3, 1, 30, tz="America/New_York", fold=1)
+    seed = coordagree.seed_programme()
+    event = attrs.evolve(seed.events[0], start=moment)
+    assert event.start is not None and event.start.utcoffset() == moment.utcoffset()
+    assert event.start.timestamp() == moment.timestamp()
+    agreement = attrs.evolve(seed, events=(event,))
+    for fmt in ("json", "yaml", "toml"):
+        assert coordagree.loads(coordagree.dumps(agreement, fmt), fmt) == agreement
+
+
+# Outputs that cannot be injected: hostile text drawn into every text a export writes.
+
+_SNIPPETS = [
+    "\nEND:VTODO\nBEGIN:VEVENT\nSUMMARY:injected\n",
+    "\r",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "section Injected",
+    "title Injected",
+    'click id_t1 href "javascript:alert(1)"',
+    "%% comment",
+    "%%{init: {}}%%",
+    "2024-01-01, 3d",
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "\tTAB",
+    "::error::injected",
+    "\n::stop-commands::x\n",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]8;;http://x\x07link\x1b]8;;\x07",
+    "[link=http://x]click[/link]",
+    "[/]",
+    "a;b:c#d,e\\f\"g'",
+]
+_HOSTILE_TEXT = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(_SNIPPETS),
+            st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=8),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+    .map("".join)
+    .map(lambda text: unicodedata.normalize("NFC", text))
+    .filter(str.strip)
+)
+
+
+def _hostile_agreement(texts: list[str]) -> coordagree.Agreement:
+    seed = coordagree.seed_programme()
+    title, task_title, party, place, summary = texts
+    schedule = seed.schedules[0]
+    tasks: tuple[Any, ...] = (
+        attrs.evolve(schedule.tasks[0], title=task_title, description=summary),
+    )
+    tasks += tuple(
+        attrs.evolve(task, title=f"{task_title} {i}") for i, task in enumerate(schedule.tasks[1:])
+    )
+    return attrs.evolve(
+        seed,
+        title=title,
+        parties=(attrs.evolve(seed.parties[0], name=party), *seed.parties[1:]),
+        schedules=(attrs.evolve(schedule, tasks=tasks), *seed.schedules[1:]),
+        events=tuple(attrs.evolve(e, place=place, summary=summary) for e in seed.events),
+    )
+
+
+_KEYWORD_START = re.compile(
+    r"(?i)\s*(section|title|click|call|href|dateformat|axisformat|excludes|includes|"
+    r"todaymarker|tickinterval|weekday|weekend|acctitle|accdescr|gantt|topaxis|"
+    r"inclusiveenddates|\d{4}-\d\d-\d\d|%%)"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_HOSTILE_TEXT, min_size=5, max_size=5))
+def test_no_export_carries_a_component_row_directive_or_command_from_data(
+    texts: list[str],
+) -> None:
+    import csv
+    import io
+
+    import icalendar
+
+    agreement = _hostile_agreement(texts)
+    seed = coordagree.seed_programme()
+    # iCalendar: exactly the components the seed has, each summary the text as written
+    made = icalendar.Calendar.from_ical(coordagree.to_ics(agreement))
+    expected = icalendar.Calendar.from_ical(coordagree.to_ics(seed))
+    assert [c.name for c in made.walk()] == [c.name for c in expected.walk()]
+    # RFC 5545 TEXT: each line break a newline, no other control character
+    written = re.sub("\r\n?|[\x85\u2028\u2029]", "\n", texts[1])
+    assert str(made.walk("VTODO")[0]["SUMMARY"]) == re.sub("[\x00-\x08\x0b-\x1f\x7f]", "", written)
+    # CSV: one row per occurrence, each of the header's width, no cell a formula
+    assert seed.period is not None
+    found = coordagree.occurrences(agreement, seed.period)
+    rows = list(csv.reader(io.StringIO(coordagree.to_csv(found), newline="")))
+    assert len(rows) == len(found) + 1
+    assert {len(row) for row in rows} == {len(rows[0])}
+    assert not any(
+        cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row[1:]
+    )
+    # Mermaid: every line is one the exporter writes; no label opens a directive or comment
+    chart = coordagree.to_mermaid(agreement, horizon=pendulum.date(2026, 12, 31))
+    for line in chart.splitlines()[1:]:
+        assert line.startswith("    "), line
+        body = line[4:]
+        if body.startswith(("title ", "dateFormat ", "section ", "%% undated task: ")):
+            assert "%%" not in body[3:] or body.startswith("%% undated task: ")
+            continue
+        label, colon, data = body.partition(" :")
+        assert colon and ":" not in label and "#" not in label and ";" not in label
+        assert not _KEYWORD_START.match(label), line
+        assert data.split(",")[0].strip() in {"milestone", "done", "active"} or data.startswith(
+            "id_"
+        )
+
+
+@settings(max_examples=40, deadline=None)
+@given(_HOSTILE_TEXT)
+def test_terminal_and_annotation_output_carries_no_escape_or_command(text: str) -> None:
+    from click.testing import CliRunner
+
+    from coordagree.cli import cli
+    from coordagree.cli._check import check_file
+
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as folder:
+        document, keyed = Path(folder) / "a.yaml", Path(folder) / "b.json"
+        coordagree.dump(_hostile_agreement([text] * 5), document)
+        # a key of hostile text, reported (unknown-key) with the key in its pointer and message
+        keyed.write_text('{"coordagree": "1.1", ' + json.dumps(text) + ": 1}", "utf-8")
+        shown = runner.invoke(cli, ["show", str(document)]).output
+        assert "\x1b" not in shown and "\x07" not in shown
+        agenda = runner.invoke(cli, ["agenda", str(document), "--as-of", "2024-06-30"]).output
+        assert "\x1b" not in agenda and "\r" not in agenda
+        annotated = runner.invoke(cli, ["validate", "--format", "github", str(keyed)]).output
+        # The runner reads a command from a line that starts with "::", lines ending at LF:
+        # each finding is one such line, and data starts none.
+        lines = annotated.rstrip("\n").split("\n")
+        assert len(lines) == len(check_file(keyed).findings)
+        assert any("title=unknown-key::" in line for line in lines)
+        for line in lines:
+            assert line.startswith(("::error file=", "::warning file=", "::notice file=")), line
+            assert "\r" not in line

@@ -14,7 +14,10 @@ import errno
 import os
 import re
 import secrets
+import stat
 import tempfile
+
+from coordagree.errors import InvalidArgumentError
 
 __all__ = ["write_atomic"]
 
@@ -87,13 +90,53 @@ def _name_unnamed(handle: int, name: str) -> None:
         os.close(descriptors)
 
 
+def _writable_target(name: str) -> str | None:
+    """The file a write to ``name`` replaces (a symlink's target); None to write in place."""
+    target = os.path.realpath(name)
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target
+    if stat.S_ISDIR(status.st_mode):
+        raise InvalidArgumentError(f"{name!r} is a folder, not a file", argument="path")
+    if not stat.S_ISREG(status.st_mode):
+        return None  # a FIFO, a device or a socket: written through, never replaced
+    if status.st_nlink > 1:
+        raise InvalidArgumentError(
+            f"{name!r} has {status.st_nlink - 1} other hard link(s): replacing it would leave "
+            "them holding the old document; save to another name, or remove the other links",
+            argument="path",
+        )
+    return target
+
+
+def _write_in_place(name: str, data: bytes) -> None:
+    handle = os.open(name, os.O_WRONLY)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix.
 
     A failure at any point (a full disk, a kill) leaves the old file intact; the temporary file
     is removed where the process survives to do so, and by the next write otherwise.
+
+    A symlink is followed: its target is replaced atomically and the link stays a link. A FIFO
+    or a device (``/dev/null``, ``/dev/stdout``) is written in place, as any program writes to
+    one; nothing is replaced. A file with other hard links is refused, since replacing it
+    would leave the other names holding the old document.
+
+    Raises:
+        InvalidArgumentError: ``path`` is a folder, or a file with other hard links.
     """
-    name = os.fspath(path)
+    name = _writable_target(os.fspath(path))
+    if name is None:
+        return _write_in_place(os.fspath(path), data)
     folder = os.path.dirname(os.path.abspath(name))
     base = os.path.basename(name)
     _sweep(folder, base)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 import types
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from coordagree._pointer import pointer
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -47,6 +50,48 @@ def validate_extensions(_inst: Any, attribute: attrs.Attribute[Any], value: Any)
                 field=attribute.name,
                 value=key,
                 code="bad-extension",
+            )
+    _check_writable(attribute.name, value)
+
+
+# What every format can write: JSON's values, and TOML's dates and times (written as ISO 8601
+# text in JSON and YAML, which have no such type).
+_SCALARS = (str, bool, int, type(None), _dt.date, _dt.time)  # datetime is a date
+
+
+def _check_writable(field: str, value: Any) -> None:
+    """Refuse, where it is given, a value that some format could not write back as it is."""
+    stack: list[tuple[str, Any]] = [(f"/{key}", item) for key, item in value.items()]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                raise InvalidValueError(
+                    f"'{field}' at {where} holds {item}, which no document can (NaN and "
+                    "infinities are refused)",
+                    field=field,
+                    value=item,
+                    code="bad-number",
+                )
+        elif isinstance(item, Mapping):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise InvalidTypeError(
+                        f"'{field}' at {where} has the key {key!r}: keys are text",
+                        field=field,
+                        value=key,
+                        code="bad-key",
+                    )
+                stack.append((pointer(where, key), child))
+        elif isinstance(item, list | tuple):
+            stack.extend((f"{where}/{i}", child) for i, child in enumerate(item))
+        elif not isinstance(item, _SCALARS):
+            raise InvalidTypeError(
+                f"'{field}' at {where} holds a {type(item).__name__}, which documents cannot "
+                "write: extension values are text, numbers, booleans, null, lists, maps, and "
+                "TOML's dates and times",
+                field=field,
+                value=item,
             )
 
 

@@ -190,11 +190,19 @@ def is_date(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def to_datetime(value: Any) -> Any:
-    """Converter: an aware datetime or an ISO string with offset becomes a `pendulum.DateTime`."""
-    if isinstance(value, pendulum.DateTime):
-        return value
+    """Converter: an aware datetime or an ISO string with offset becomes a `pendulum.DateTime`.
+
+    A datetime in a named zone is held at its UTC offset, as a document writes it: in a fold
+    (the repeated hour when clocks go back) a named-zone datetime compares unequal to every
+    datetime of another zone, so it could never equal itself read back.
+    """
     if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return pendulum.instance(value)
+        offset = value.utcoffset()
+        if offset is not None and not isinstance(
+            value.tzinfo, pendulum.FixedTimezone | _dt.timezone
+        ):
+            return pendulum.instance(value.astimezone(_dt.timezone(offset)))
+        return value if isinstance(value, pendulum.DateTime) else pendulum.instance(value)
     if isinstance(value, str):
         try:
             parsed = _dt.datetime.fromisoformat(value)

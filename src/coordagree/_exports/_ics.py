@@ -60,11 +60,12 @@ def _series(rules: tuple[Recurrence, ...], frame: Period | None) -> list[tuple[p
             bound = f"COUNT={len(rule.dates(frame.start, frame.end))}"
         else:  # the last day alone: nothing is expanded
             last = rule.last(frame.start, frame.end)
-            bound = f"UNTIL={last.format('YYYYMMDD')}" if last is not None else ""
+            bound = f"UNTIL={last.year:04d}{last.month:02d}{last.day:02d}" if last else ""
         found.append((first, f"{without_parts(rule.rule, 'COUNT', 'UNTIL')};{bound}"))
     return found
 
 
+_LAST_DAY = pendulum.Date(9999, 12, 31)
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 
@@ -167,7 +168,9 @@ def to_ics(agreement: Agreement) -> bytes:
             assert span.start is not None
             assert span.end is not None
             vevent.add("dtstart", span.start)
-            if span.end != span.start:  # as a duration: the day after 9999-12-31 has no date
+            if span.end != span.start and span.end < _LAST_DAY:
+                vevent.add("dtend", span.end.add(days=1))
+            elif span.end != span.start:  # the day after 9999-12-31 has no date: a duration
                 vevent.add("duration", _dt.timedelta(days=(span.end - span.start).days + 1))
         if event.place is not None:
             vevent.add("location", _text(event.place.value))

@@ -13,6 +13,7 @@ warning.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 import warnings
@@ -679,6 +680,15 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+
+
+def _represent_moment(dumper: yaml.SafeDumper, value: Any) -> yaml.ScalarNode:
+    """A TOML date, time or date-time, as ISO 8601 text (what the JSON writer gives)."""
+    return _represent_str(dumper, value.isoformat())
+
+
+for _moment in (_dt.date, _dt.datetime, _dt.time):
+    _Dumper.add_representer(_moment, _represent_moment)
 
 
 def render_yaml(data: Any) -> str:

@@ -264,7 +264,7 @@ def export(path: str | None, target: str, output: str | None) -> None:
 
 def _write(data: str | bytes, output: str | None) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None:
+    if output is None or output == "-":  # "-" is standard output, not a file named "-"
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
