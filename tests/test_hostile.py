@@ -672,3 +672,52 @@ def test_terminal_and_annotation_output_carries_no_escape_or_command(text: str) 
         for line in lines:
             assert line.startswith(("::error file=", "::warning file=", "::notice file=")), line
             assert "\r" not in line
+
+
+def test_show_draws_a_deep_party_chain_without_recursion() -> None:
+    import io
+
+    from rich.console import Console
+
+    from coordagree.cli._show import _NESTING, render_show
+
+    depth = 3 * sys.getrecursionlimit()  # a recursive walk would fail long before
+    parties = [coordagree.Party(id="p0", name="Cơ quan 0")] + [
+        coordagree.Party(id=f"p{i}", name=f"Cơ quan {i}", parent=f"p{i - 1}")
+        for i in range(1, depth)
+    ]
+    agreement = attrs.evolve(
+        coordagree.seed_programme(),
+        parties=tuple(parties),
+        schedules=(),
+        commitments=(),
+        signatures=(),
+        events=(),
+        people=(),
+    )
+    out = io.StringIO()
+    Console(file=out, width=100).print(render_show(agreement))
+    text = out.getvalue()
+    shown = [int(n) for n in re.findall(r"Cơ quan (\d+)", text)]
+    assert sorted(shown) == list(range(depth))  # each party once
+    assert f"Cơ quan {depth - 1} under p{depth - 2}" in text  # deep ones say where they are
+    assert f"Cơ quan {_NESTING - 1} under" not in text  # the first levels are a tree
+    widest = max(len(line) for line in text.splitlines())
+    assert widest <= 100  # the nesting stops growing: lines do not widen with the depth
+
+
+def test_show_lists_parties_in_a_cycle_of_parents() -> None:
+    import io
+
+    from rich.console import Console
+
+    from coordagree.cli._show import render_show
+
+    parties = (
+        coordagree.Party(id="a", name="Sở A", parent="b"),
+        coordagree.Party(id="b", name="Sở B", parent="a"),
+    )
+    agreement = attrs.evolve(coordagree.seed_programme(), parties=parties)
+    out = io.StringIO()
+    Console(file=out, width=100).print(render_show(agreement))
+    assert "Sở A under b" in out.getvalue() and "Sở B under a" in out.getvalue()

@@ -91,6 +91,9 @@ def _converter() -> Any:
     return make_converter()
 
 
+_NESTING = 12  # levels of parties drawn as a tree; deeper ones say what they are under
+
+
 def render_show(agreement: Agreement) -> RenderableType:
     """Title, numbers, period, parties, people, commitments, tasks, events, lineage, sources."""
     kind = f"{_e(agreement.kind)}, " if agreement.kind else ""
@@ -122,36 +125,55 @@ def render_show(agreement: Agreement) -> RenderableType:
     for party in agreement.parties:
         children.setdefault(party.parent if party.parent in known else None, []).append(party.id)
 
-    def grow(node: Tree, parent: str | None, seen: set[str]) -> None:
-        for party_id in children.get(parent, []):
-            if party_id in seen:
-                continue
-            party = agreement.party(party_id)
-            roles = f" [dim]({_e(', '.join(party.roles))})[/dim]" if party.roles else ""
-            directed = (
-                f" [dim]directed by {_e(party.directed_by)}[/dim]" if party.directed_by else ""
-            )
-            branch = node.add(f"{_e(party.name)}{roles}{directed}{_cited(party.sources)}")
-            if party.identifiers:
-                branch.add(f"Numbers: {_numbers(party.identifiers)}")
-            if party.other_names:
-                branch.add(f"Also: {_names(party.other_names)}")
-            if party.established_by:
-                branch.add(f"Established by {_e(party.established_by)}")
-            for seat in party.memberships:
-                holder = seat.party or " / ".join(x for x in (seat.person, seat.position) if x)
-                how = ", ".join(
-                    w for w, on in (("equal", seat.equal), ("rotating", seat.rotating)) if on
-                )
-                seat_node = branch.add(
-                    f"{_e(seat.role)}: {_e(holder)}" + (f" [dim]({how})[/dim]" if how else "")
-                )
-                _rest(seat_node, seat, ("role", "party", "person", "position", "equal", "rotating"))
-            done = ("id", "name", "roles", "directed_by", "parent", "sources", "identifiers")
-            _rest(branch, party, (*done, "other_names", "established_by", "memberships"))
-            grow(branch, party_id, seen | {party_id})
+    by_id = {party.id: party for party in agreement.parties}
 
-    grow(parties, None, set())
+    def add(node: Tree, party_id: str, under: str | None) -> Tree:
+        party = by_id[party_id]
+        roles = f" [dim]({_e(', '.join(party.roles))})[/dim]" if party.roles else ""
+        directed = f" [dim]directed by {_e(party.directed_by)}[/dim]" if party.directed_by else ""
+        placed = f" [dim]under {_e(under)}[/dim]" if under else ""
+        branch = node.add(f"{_e(party.name)}{roles}{directed}{placed}{_cited(party.sources)}")
+        if party.identifiers:
+            branch.add(f"Numbers: {_numbers(party.identifiers)}")
+        if party.other_names:
+            branch.add(f"Also: {_names(party.other_names)}")
+        if party.established_by:
+            branch.add(f"Established by {_e(party.established_by)}")
+        for seat in party.memberships:
+            holder = seat.party or " / ".join(x for x in (seat.person, seat.position) if x)
+            how = ", ".join(
+                w for w, on in (("equal", seat.equal), ("rotating", seat.rotating)) if on
+            )
+            seat_node = branch.add(
+                f"{_e(seat.role)}: {_e(holder)}" + (f" [dim]({how})[/dim]" if how else "")
+            )
+            _rest(seat_node, seat, ("role", "party", "person", "position", "equal", "rotating"))
+        done = ("id", "name", "roles", "directed_by", "parent", "sources", "identifiers")
+        _rest(branch, party, (*done, "other_names", "established_by", "memberships"))
+        return branch
+
+    # Walked with a stack, each party once: a chain of 100,000 bodies costs no recursion and
+    # no copying. Past _NESTING levels the tree stops indenting (the lines would grow with the
+    # depth, and the output with its square): deeper bodies are listed at that level, each
+    # saying which body it is under.
+    placed: set[str] = set()
+    stack: list[tuple[Tree, str, int]] = [
+        (parties, party_id, 1) for party_id in reversed(children.get(None, []))
+    ]
+    while stack:
+        node, party_id, level = stack.pop()
+        if party_id in placed:
+            continue
+        placed.add(party_id)
+        parent = by_id[party_id].parent
+        flat = level > _NESTING
+        branch = add(node, party_id, parent if flat else None)
+        below = node if flat else branch
+        stack.extend((below, child, level + 1) for child in reversed(children.get(party_id, [])))
+    for party in agreement.parties:  # in a cycle of parents (hierarchy-cycle): shown anyway
+        if party.id not in placed:
+            placed.add(party.id)
+            add(parties, party.id, party.parent)
     if agreement.people:
         people = head.add("People")
         for person in agreement.people:
@@ -168,8 +190,8 @@ def render_show(agreement: Agreement) -> RenderableType:
     for commitment in agreement.commitments:  # sub-items under their parent ("2.A" under "2")
         number = f"{_e(commitment.number)}. " if commitment.number else "- "
         who = ", ".join(f"{r.party} ({r.role})" for r in commitment.responsible)
-        parent = nodes.get(commitment.parent or "") if commitment.parent in ids else None
-        nodes[commitment.id] = node = (parent or commitments).add(
+        holder = nodes.get(commitment.parent or "") if commitment.parent in ids else None
+        nodes[commitment.id] = node = (holder or commitments).add(
             f"{number}{_e(commitment.title)}" + (f" [dim]{_e(who)}[/dim]" if who else "")
         )
         _rest(node, commitment, ("id", "title", "number", "parent", "responsible"))
