@@ -149,10 +149,17 @@ def _expand(rules: tuple[Recurrence, ...], frame: Period, window: Period) -> lis
     low = window.start
     if until < frame.start or (low is not None and until < low):
         return []  # no day of the frame is in the window
-    return [
+    if frame.end is None:
+        return [
+            (rule, index, day)
+            for rule in rules
+            for index, day in enumerate(rule.dates(frame.start, until))
+            if low is None or day >= low
+        ]
+    return [  # from the expansion of the whole frame, kept: one for every window asked about
         (rule, index, day)
         for rule in rules
-        for index, day in enumerate(rule.dates(frame.start, until))
+        for index, day in enumerate(rule.dates_before(frame.start, frame.end, until))
         if low is None or day >= low
     ]
 
@@ -387,12 +394,12 @@ def _owed(agreement: Agreement, day: pendulum.Date, wanted: set[str] | None) -> 
                 frame = task_window(agreement, schedule, task)
                 if frame is None or frame.start is None or frame.start > day:
                     continue
-                latest: dict[Recurrence, tuple[int, pendulum.Date]] = {}
-                for hit_rule, hit_index, hit_day in _expand(
-                    task.recurrence, frame, Period(start=frame.start, end=day)
-                ):
-                    latest[hit_rule] = (hit_index, hit_day)  # each rule's latest occurrence
-                owed = [(r, i, when, task.owner_for(i)) for r, (i, when) in latest.items()]
+                owed = []
+                until = day if frame.end is None else min(day, frame.end)
+                for each in dict.fromkeys(task.recurrence):  # each rule's latest occurrence
+                    hit = each.latest(frame.start, frame.end, until)
+                    if hit is not None:
+                        owed.append((each, hit[0], hit[1], task.owner_for(hit[0])))
             elif (
                 task.due is not None
                 and task.due.end is not None

@@ -568,6 +568,8 @@ def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
         raise Irregular from None
     if type(document) is not dict:
         raise Irregular
+    if document.get("coordagree") == version and not _DOCUMENT_KEYS.issuperset(document):
+        raise Irregular  # an extension or an unknown key, seen before the keys are counted
     _check_unique_keys(data, document)
     return _built(document, version, reading)
 

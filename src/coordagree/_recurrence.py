@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import collections
 import datetime as _dt
 import functools
@@ -167,6 +168,31 @@ class Recurrence:
         """The first day the rule falls on, counted from ``dtstart``; None if it never does."""
         return _first(self.rule, dtstart)
 
+    def dates_before(
+        self, dtstart: pendulum.Date, end: pendulum.Date, until: pendulum.Date
+    ) -> list[pendulum.Date]:
+        """`dates` from ``dtstart`` to ``until``, taken from the expansion up to ``end``.
+
+        The same window (``dtstart`` to ``end``, an item's whole window) is expanded once and
+        kept, whatever ``until`` each call asks about, so a question asked for many days costs
+        one expansion; a window over the budget is expanded to ``until`` only.
+        """
+        if until >= end:
+            return self.dates(dtstart, min(until, end))
+        whole = _whole(self.rule, dtstart, end)
+        if whole is None:
+            return self.dates(dtstart, until)
+        return list(whole[: bisect.bisect_right(whole, until)])
+
+    def latest(
+        self, dtstart: pendulum.Date, end: pendulum.Date | None, until: pendulum.Date
+    ) -> tuple[int, pendulum.Date] | None:
+        """The last day on or before ``until`` (in the window ending ``end``) and its index."""
+        whole = _whole(self.rule, dtstart, end) if end is not None and until < end else None
+        days: Any = whole if whole is not None else _dates(self.rule, dtstart, dtstart, until)
+        count = bisect.bisect_right(days, until)
+        return (count - 1, days[count - 1]) if count else None
+
     def last(self, dtstart: pendulum.Date, until: pendulum.Date) -> pendulum.Date | None:
         """The last day the rule falls on from ``dtstart`` to ``until``, found with no expansion."""
         return _last(self.rule, dtstart, until)
@@ -187,8 +213,8 @@ class _DaysCache:
     long one (over `_LONGEST` days) is not, and the oldest go once `_MOST` days are held.
     """
 
-    _MOST = 200_000  # about 13 MB of dates
-    _LONGEST = 10_000
+    _MOST = 1_000_000  # about 64 MB of dates
+    _LONGEST = 100_000  # the default budget for one rule
 
     def __init__(self) -> None:
         self._kept: collections.OrderedDict[Any, tuple[pendulum.Date, ...]] = (
@@ -237,6 +263,25 @@ def _dates(
     if len(days) > most:
         raise _over_budget(rule, dtstart, until, most)
     return days
+
+
+_TOO_LONG: set[tuple[str, pendulum.Date, pendulum.Date, int]] = set()  # over the budget
+
+
+def _whole(
+    rule: str, dtstart: pendulum.Date, end: pendulum.Date
+) -> tuple[pendulum.Date, ...] | None:
+    """Every day from ``dtstart`` to ``end``, or None when that is over the per-rule budget."""
+    most = current_budget().per_rule
+    if (rule, dtstart, end, most) in _TOO_LONG:
+        return None
+    try:
+        return _dates(rule, dtstart, dtstart, end)
+    except OccurrenceBudgetError:
+        if len(_TOO_LONG) > 4096:
+            _TOO_LONG.clear()
+        _TOO_LONG.add((rule, dtstart, end, most))
+        return None
 
 
 def _expand_days(

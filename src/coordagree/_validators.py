@@ -198,10 +198,9 @@ def to_datetime(value: Any) -> Any:
     """
     if isinstance(value, _dt.datetime) and value.tzinfo is not None:
         offset = value.utcoffset()
-        if offset is not None and not isinstance(
-            value.tzinfo, pendulum.FixedTimezone | _dt.timezone
-        ):
-            return pendulum.instance(value.astimezone(_dt.timezone(offset)))
+        if offset is not None and not isinstance(value.tzinfo, pendulum.FixedTimezone):
+            fixed = pendulum.FixedTimezone(int(offset.total_seconds()))
+            return pendulum.instance(value.astimezone(fixed))
         return value if isinstance(value, pendulum.DateTime) else pendulum.instance(value)
     if isinstance(value, str):
         try:

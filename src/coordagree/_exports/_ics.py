@@ -161,7 +161,8 @@ def to_ics(agreement: Agreement) -> bytes:
             continue  # no date at all: nothing a calendar can show
         vevent = component(icalendar.Event, "event", event.id, event.title or Text(event.kind))
         if event.start is not None:
-            vevent.add("dtstart", event.start)
+            # in UTC: a TZID of "+07:00" names no VTIMEZONE, and readers take it as floating
+            vevent.add("dtstart", event.start.in_timezone("UTC"))
         else:
             assert event.date is not None
             span = event_span(event.date)  # a day, or all of "March 1992": no day invented

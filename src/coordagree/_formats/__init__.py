@@ -85,7 +85,8 @@ def parse(data: str | bytes, fmt: Format | None, limits: Limits) -> tuple[Parsed
         parsed = parse_toml(text, limits)
     else:
         raise DocumentError([refusal("unknown-format", "", f"unknown format {fmt!r}")])
-    check_limits(parsed, limits)
+    if not parsed.within:
+        check_limits(parsed, limits)
     return parsed, fmt
 
 

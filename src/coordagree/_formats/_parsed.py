@@ -17,12 +17,13 @@ class Parsed:
     """Plain data parsed from a document, with the source position of each pointer if known.
 
     ``nfc`` is set once every string in it is known to be in Unicode NFC (the fast builders
-    check each one they read).
+    check each one they read); ``within`` once the parser has held it to its limits.
     """
 
     data: Any
     positions: Mapping[str, tuple[int, int]]
     nfc: bool = False
+    within: bool = False
 
     def position(self, path: str) -> tuple[int | None, int | None]:
         """Line and column of ``path``, or of its nearest ancestor that has one."""

@@ -385,29 +385,56 @@ def _scalar(event: Any) -> tuple[Any, bool]:
     return make(_CONSTRUCTOR, ScalarNode(tag, text)), False
 
 
-def _event_data(get_event: Any) -> tuple[Any, Any]:
+class _TooManyValues(Exception):  # noqa: N818 - a signal: the checked reader's finding
+    def __init__(self, root_mark: Any) -> None:
+        super().__init__("too many values")
+        self.root_mark = root_mark
+
+
+def _event_data(
+    get_event: Any, most_values: int = 1 << 62, most_depth: int = 1 << 62
+) -> tuple[Any, Any]:
     """(plain data, positions tree) from libyaml's events, or `_Irregular`.
 
     Strings, numbers, booleans and null (as the checked reader builds them), lists and maps
     with string keys, each given once; one document; no alias. The tree gives each value's
     mark as the checked reader records it (a scalar's own, a collection in a mapping at its
     key's): ``(mark, children)``, children a dict or list of the same, None for a scalar.
+
+    Values are counted as they come (keys are not values): past ``most_values`` it stops with
+    `_TooManyValues`, as the checked reader does; a value nested past ``most_depth`` is left
+    to the checked reader, which refuses it while scanning.
     """
     stack: list[list[Any]] = []  # [container, key or _KEY, key's mark, children, own mark]
     root: Any = (None, None)
+    root_mark: Any = None
     data: Any = None
     documents = 0
+    values = 0
     while True:
         event = get_event()
         kind = type(event)
         if kind is _ScalarEvent:
             value, text = _scalar(event)
             mark, children = event.start_mark, None
+            if not (stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY):
+                values += 1  # a value, not a key
+                if values > most_values:
+                    raise _TooManyValues(root_mark or mark)
+                if len(stack) > most_depth:
+                    raise _Irregular
         elif kind is _MapStart or kind is _SeqStart:
             if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ):
                 raise _Irregular  # a tag beyond the core schema
             if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
                 raise _Irregular  # a key that is not a string
+            if root_mark is None:
+                root_mark = event.start_mark
+            values += 1
+            if values > most_values:
+                raise _TooManyValues(root_mark)
+            if len(stack) > most_depth:
+                raise _Irregular
             empty: Any = {} if kind is _MapStart else []
             stack.append([empty, _KEY, None, type(empty)(), event.start_mark])
             continue
@@ -444,7 +471,7 @@ def _event_data(get_event: Any) -> tuple[Any, Any]:
             top[1] = _KEY
 
 
-def _fast_yaml(text: str) -> tuple[Any, Any]:
+def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
     """The document's data as libyaml's events give it, and its positions tree; or `_Irregular`.
 
     The data is built from the events, with no node tree: composing nodes costs a call of the
@@ -455,8 +482,10 @@ def _fast_yaml(text: str) -> tuple[Any, Any]:
     parser = _CParser(text)
     try:
         with collector_paused():  # many small objects, no cycles
-            return _event_data(parser.get_event)
-    except _Irregular:
+            if limits is None:
+                return _event_data(parser.get_event)
+            return _event_data(parser.get_event, limits.max_nodes, limits.max_depth)
+    except (_Irregular, _TooManyValues):
         raise
     except Exception:  # whatever it is, the checked reader reports it properly
         raise _Irregular from None
@@ -555,9 +584,11 @@ def parse_yaml(text: str, limits: Limits) -> Parsed:
     root; for the other limits, the two readers hold the same data and positions.
     """
     try:
-        data, tree = _fast_yaml(text)
+        data, tree = _fast_yaml(text, limits)
     except _Irregular:
         return _checked(text, limits)
+    except _TooManyValues as many:  # the checked reader's one finding, at the root
+        raise _document_error(_too_many_values(limits.max_nodes, many.root_mark)) from None
     kept = tree if len(text) <= _KEEP_TREE else None
     fast = Parsed(data, _Positions(text, limits, kept))
     if not _surely_within(text, data, limits):
