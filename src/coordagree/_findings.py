@@ -56,8 +56,9 @@ def _unknown_keys(
     names = _field_names(exc.cl)
     keys = exc.extra_fields
     first = sorted(keys) if most is None or most >= len(keys) else heapq.nsmallest(most, keys)
-    for key in first:
-        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    for count, key in enumerate(first):
+        # "did you mean" for the first hundred: past them, the keys are not typos
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6) if count < 100 else []
         owner_name = getattr(exc.cl, "__name__", "this object")
         if key == "extensions":
             hint = f"write extension data as keys starting with {EXTENSION_PREFIX!r}"

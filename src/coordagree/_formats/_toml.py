@@ -19,7 +19,8 @@ from coordagree.errors import DocumentError, MissingExtraError
 __all__ = ["nulls", "parse_toml", "render_toml"]
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
-_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+# Possessive, and starting where a part can: a long run of digits costs no backtracking.
+_PART = r"""(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
 # Strings and comments, whose dots, commas and brackets are text, not structure.
 _TEXT = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*''')
 _LONG_NUMBER = re.compile(r"[0-9_]{4301,}")
