@@ -56,7 +56,8 @@ CASES: dict[str, str] = {
     ),
     "json NaN": "coordagree.loads(ext_json('NaN'), 'json')",
     "json 33M-value list (63 MB)": (
-        "t = '{\"coordagree\": \"1.1\", \"x-a\": [' + '1,' * 33_000_000 + '1]}'" + SETUP
+        "t = '{\"coordagree\": \"1.1\", \"x-a\": [' + '1,' * 33_000_000 + '1]}'"
+        + SETUP
         + "coordagree.loads(t, 'json', limits=Limits(max_bytes=80 * 2**20))"
     ),
     "yaml 2 MB of lists, max_nodes 10,000": (
