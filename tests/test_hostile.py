@@ -410,6 +410,21 @@ def test_the_expansion_cache_is_bounded_by_the_days_it_holds() -> None:
     assert _CACHE._held <= _DaysCache._MOST
 
 
+def test_expansions_made_for_an_agreement_are_released_with_it() -> None:
+    import gc
+
+    from coordagree._recurrence import _CACHE
+
+    _CACHE.clear()
+    agreement = _spanning("2000-01-01", "2050-12-31", "FREQ=DAILY")
+    for month in range(1, 13):
+        coordagree.due(agreement, pendulum.date(2030, month, 1))
+    assert _CACHE._held > 18_000  # the whole window's days, kept for the next question
+    del agreement
+    gc.collect()
+    assert _CACHE._held == 0
+
+
 def test_a_time_of_day_rule_keeps_its_days() -> None:
     rule = coordagree.Recurrence("FREQ=DAILY;BYHOUR=9,17;BYMINUTE=30")
     day = pendulum.date(2024, 5, 29)

@@ -23,7 +23,7 @@ from coordagree._codelists import TaskStatus
 from coordagree._gc import collector_paused
 from coordagree._partial_date import PartialDate
 from coordagree._period import DatePrecision, Period
-from coordagree._recurrence import Recurrence
+from coordagree._recurrence import Recurrence, expansions_of
 from coordagree._tasks import Task
 from coordagree._text import Text
 from coordagree._windows import review_window, task_window
@@ -294,7 +294,7 @@ def occurrences(agreement: Agreement, window: Period) -> list[Occurrence]:
         OccurrenceBudgetError: more occurrences than `coordagree.occurrence_budget` allows.
     """
     window = _require_window(window)
-    with collector_paused():  # an occurrence per task: many objects, no cycles
+    with collector_paused(), expansions_of(agreement):  # many objects; expansions kept for it
         found = list(
             _within_budget(
                 itertools.chain(
@@ -374,7 +374,7 @@ def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) ->
     """
     day = _require_day(as_of, "as_of")
     wanted = _party_filter(agreement, party)
-    with collector_paused():  # an occurrence per task: many objects, no cycles
+    with collector_paused(), expansions_of(agreement):  # many objects; expansions kept for it
         return sorted(_owed(agreement, day, wanted), key=lambda o: o.sort_key)
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import bisect
 import collections
+import contextlib
+import contextvars
 import datetime as _dt
 import functools
 import threading
+import weakref
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -17,7 +21,7 @@ from coordagree._budget import current_budget
 from coordagree._period import Period
 from coordagree.errors import InvalidTypeError, InvalidValueError, OccurrenceBudgetError
 
-__all__ = ["Recurrence", "recurrence_window", "rule_parts", "without_parts"]
+__all__ = ["Recurrence", "expansions_of", "recurrence_window", "rule_parts", "without_parts"]
 
 
 def rule_parts(rule: str) -> dict[str, str]:
@@ -207,10 +211,11 @@ class Recurrence:
 
 
 class _DaysCache:
-    """Expansions by (rule, start, from, to), bounded by the days held, not by entries.
+    """Expansions by (owner, rule, start, from, to), bounded by the days held, not by entries.
 
     Programmes repeat the same few rules over the same few windows, so expansions are kept; a
-    long one (over `_LONGEST` days) is not, and the oldest go once `_MOST` days are held.
+    long one (over `_LONGEST` days) is not, and the oldest go once `_MOST` days are held. An
+    expansion made for an agreement (inside `expansions_of`) is released with it.
     """
 
     _MOST = 1_000_000  # about 64 MB of dates
@@ -220,6 +225,7 @@ class _DaysCache:
         self._kept: collections.OrderedDict[Any, tuple[pendulum.Date, ...]] = (
             collections.OrderedDict()
         )
+        self._owned: dict[int, set[Any]] = {}
         self._held = 0
         self._lock = threading.Lock()
 
@@ -238,24 +244,64 @@ class _DaysCache:
                 return
             self._kept[key] = days
             self._held += len(days) + 1
+            if key[0]:
+                self._owned.setdefault(key[0], set()).add(key)
             while self._held > self._MOST:
-                _old, dropped = self._kept.popitem(last=False)
-                self._held -= len(dropped) + 1
+                old, dropped = self._kept.popitem(last=False)
+                self._forget(old, dropped)
+
+    def _forget(self, key: Any, days: tuple[pendulum.Date, ...]) -> None:
+        self._held -= len(days) + 1
+        if key[0] and key[0] in self._owned:
+            self._owned[key[0]].discard(key)
+
+    def release(self, owner: int) -> None:
+        """Drop every expansion made for ``owner`` (an agreement that is gone)."""
+        with self._lock:
+            for key in self._owned.pop(owner, ()):
+                days = self._kept.pop(key, None)
+                if days is not None:
+                    self._held -= len(days) + 1
 
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()
+            self._owned.clear()
             self._held = 0
 
 
 _CACHE = _DaysCache()
+_OWNER: contextvars.ContextVar[int] = contextvars.ContextVar("expansions_owner", default=0)
+_WATCHED: set[int] = set()
+_WATCHING = threading.Lock()
+
+
+@contextlib.contextmanager
+def expansions_of(owner: object) -> Iterator[None]:
+    """Keep the expansions made in this block for ``owner``, and release them when it dies."""
+    key = id(owner)
+    with _WATCHING:
+        if key not in _WATCHED:
+            _WATCHED.add(key)
+            weakref.finalize(owner, _released, key)
+    token = _OWNER.set(key)
+    try:
+        yield
+    finally:
+        _OWNER.reset(token)
+
+
+def _released(key: int) -> None:
+    with _WATCHING:
+        _WATCHED.discard(key)
+    _CACHE.release(key)
 
 
 def _dates(
     rule: str, dtstart: pendulum.Date, low: pendulum.Date, until: pendulum.Date
 ) -> tuple[pendulum.Date, ...]:
     most = current_budget().per_rule
-    key = (rule, dtstart, low, until)
+    key = (_OWNER.get(), rule, dtstart, low, until)
     days = _CACHE.get(key)
     if days is None:
         days = _expand_days(rule, dtstart, low, until, most)

@@ -11,7 +11,7 @@ import pendulum
 from coordagree._agenda import event_span
 from coordagree._agreement import Agreement
 from coordagree._period import Period
-from coordagree._recurrence import Recurrence, rule_parts, without_parts
+from coordagree._recurrence import Recurrence, expansions_of, rule_parts, without_parts
 from coordagree._text import Text
 from coordagree._windows import review_window, task_window
 from coordagree.errors import MissingExtraError
@@ -99,6 +99,11 @@ def to_ics(agreement: Agreement) -> bytes:
         raise MissingExtraError(
             "iCalendar export needs icalendar: pip install 'coordagree[ics]'"
         ) from None
+    with expansions_of(agreement):  # released with the agreement
+        return _calendar(agreement, icalendar)
+
+
+def _calendar(agreement: Agreement, icalendar: Any) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//coordagree//coordagree//EN")
     calendar.add("version", "2.0")
