@@ -385,13 +385,20 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
             **overrides,
         )
         takes_extensions = _has_extensions(cls)
+        names = frozenset(f.name for f in attrs.fields(cls))
 
         def structure(value: Any, _: type) -> Any:
             if not isinstance(value, Mapping):
                 raise _wrong("a mapping", value)
             if "extensions" in value:
                 raise cattrs.ForbiddenExtraKeysError("", cls, {"extensions"})
-            extra = {k: v for k, v in value.items() if isinstance(k, str) and k[:2] == "x-"}
+            if names.issuperset(value):  # at C speed: most records have no other key
+                return generated(value, cls)
+            extra = {
+                k: value[k] for k in value.keys() - names if isinstance(k, str) and k[:2] == "x-"
+            }
+            if extra:  # in the document's order
+                extra = {k: extra[k] for k in value if k in extra}
             if extra:
                 if not takes_extensions:
                     raise cattrs.ForbiddenExtraKeysError("", cls, set(extra))

@@ -262,15 +262,18 @@ def read_document(
     *,
     limits: Limits | None = None,
     source: str | None = None,
+    read: Any = None,
 ) -> tuple[Agreement, Parsed]:
     """Parse and structure a document, returning the agreement and the parsed data with positions.
+
+    ``read`` is what orjson already read from JSON ``data``, if anything: it is not read again.
 
     Raises:
         DocumentError: with every problem found.
     """
     limits = limits or Limits()
     try:
-        parsed, fmt = parse(data, format, limits)
+        parsed, fmt = parse(data, format, limits, read)
     except DocumentError as exc:
         raise DocumentError(exc.findings, source=source) from None
     if fmt == "yaml" and _fastjson.builds_within(limits):  # parse_yaml held it to the rest
@@ -367,38 +370,46 @@ def _read(
     its findings; the report already made is reused, not run again.
     """
     report = None
-    agreement = _fast(data, format, limits)
+    agreement, read = _fast_or_read(data, format, limits)
     if agreement is not None:
         if not validate:
             return agreement
         report = _run_validate(agreement)
         if report.ok:
             return agreement
-    agreement, parsed = read_document(data, format, limits=limits, source=source)
+    agreement, parsed = read_document(data, format, limits=limits, source=source, read=read)
     if validate:
         _raise_if_invalid(agreement, parsed, source, report)
     return agreement
 
 
 def _fast(data: str | bytes, format: Format | None, limits: Limits | None) -> Agreement | None:
+    """The agreement from the fast path, or None when the document needs the checked path."""
+    return _fast_or_read(data, format, limits)[0]
+
+
+def _fast_or_read(
+    data: str | bytes, format: Format | None, limits: Limits | None
+) -> tuple[Agreement | None, Any]:
     """The agreement from the fast path, or None when the document needs the checked path.
 
     The fast path reads JSON only, under the default limits or looser ones; it returns only
-    what the checked path would (see `coordagree._fastjson`).
+    what the checked path would (see `coordagree._fastjson`). With None comes what orjson
+    read, where the fast path stopped before touching it, for the checked path to reuse.
     """
     limits = limits or Limits()
     if format not in ("json", None):
-        return None
+        return None, None
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError:
-        return None
+        return None, None
     if not _fastjson.within_limits(raw, limits) or (format is None and not _JSON_OBJECT.match(raw)):
-        return None
+        return None, None
     try:
-        return _fastjson.load_json(raw, FORMAT_VERSION, _converter().structure)
-    except _fastjson.Irregular:
-        return None
+        return _fastjson.load_json(raw, FORMAT_VERSION, _converter().structure), None
+    except _fastjson.Irregular as irregular:
+        return None, irregular.parsed
 
 
 _JSON_OBJECT = re.compile(rb"\s*\{")  # matched in place: no copy of a large document

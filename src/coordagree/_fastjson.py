@@ -112,7 +112,15 @@ class _Reading:
 
 
 class Irregular(Exception):  # noqa: N818 - a signal to take the checked path, not an error
-    """The document needs the checked path."""
+    """The document needs the checked path.
+
+    ``parsed`` is what orjson read, when the fast path stopped before touching it (at an
+    unknown or extension key): the checked path may start from it instead of parsing again.
+    """
+
+    def __init__(self, parsed: Any = None) -> None:
+        super().__init__()
+        self.parsed = parsed
 
 
 def _checked(raw: Any) -> str:
@@ -569,7 +577,7 @@ def _load(data: bytes, version: str, reading: _Reading) -> Agreement:
     if type(document) is not dict:
         raise Irregular
     if document.get("coordagree") == version and not _DOCUMENT_KEYS.issuperset(document):
-        raise Irregular  # an extension or an unknown key, seen before the keys are counted
+        raise Irregular(document)  # an extension or an unknown key: the data as read, untouched
     _check_unique_keys(data, document)
     return _built(document, version, reading)
 

@@ -69,8 +69,12 @@ def detect_format(text: str) -> Format:
     return "yaml"
 
 
-def parse(data: str | bytes, fmt: Format | None, limits: Limits) -> tuple[Parsed, Format]:
+def parse(
+    data: str | bytes, fmt: Format | None, limits: Limits, read: Any = None
+) -> tuple[Parsed, Format]:
     """Text or bytes to plain data, refusing what is unsafe or over the limits.
+
+    ``read``: what orjson already read from JSON ``data``, to be checked rather than read again.
 
     Raises:
         DocumentError: the text is not UTF-8, not valid in its format, or over a limit.
@@ -80,7 +84,7 @@ def parse(data: str | bytes, fmt: Format | None, limits: Limits) -> tuple[Parsed
     if fmt == "yaml":
         return parse_yaml(text, limits), fmt  # held to the limits as it is read
     if fmt == "json":
-        parsed = parse_json(text, limits)
+        parsed = parse_json(text, limits, read)
     elif fmt == "toml":
         parsed = parse_toml(text, limits)
     else:
