@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from coordagree._formats._limits import Limits
+from coordagree._formats._limits import Limits, shallow
 from coordagree._formats._parsed import KeyedTwice, Parsed, Unreadable, refusal
 from coordagree._gc import collector_paused
 from coordagree.errors import DocumentError
@@ -72,23 +72,6 @@ def _short(raw: bytes, most: int) -> bool:
     return b"\\" not in raw and re.search(b'"[^"]{%d}' % (most + 1), raw) is None
 
 
-def _shallow(data: Any, most: int) -> bool:
-    """Whether no value of ``data`` is nested deeper than ``most``, visiting containers only."""
-    level, containers = 0, [data] if type(data) is dict or type(data) is list else []
-    while containers:
-        if any(containers):  # a non-empty container's values are one level down
-            level += 1
-        if level > most:
-            return False
-        containers = [
-            child
-            for item in containers
-            for child in (item.values() if type(item) is dict else item)
-            if type(child) is dict or type(child) is list
-        ]
-    return True
-
-
 def _number(text: str) -> Any:
     if len(text.lstrip("-")) > _DIGITS:
         digits = len(text.lstrip("-"))
@@ -123,7 +106,7 @@ def parse_json(text: str, limits: Limits | None = None, read: Any = None) -> Par
             within = (
                 limits is not None
                 and _short(raw, limits.max_string)
-                and _shallow(data, limits.max_depth)
+                and shallow(data, limits.max_depth)
             )
             return Parsed(data, {}, within=within)
     try:

@@ -13,7 +13,14 @@ from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
 from coordagree.errors import DocumentError, Finding
 
-__all__ = ["Limits", "check_limits", "decode", "limit_findings", "positioned_error"]
+__all__ = [
+    "Limits",
+    "check_limits",
+    "decode",
+    "limit_findings",
+    "positioned_error",
+    "shallow",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -138,6 +145,23 @@ _QUOTE = "quote it to keep it as text"
 def _too_long(path: str, length: int, limits: Limits, what: str) -> Finding:
     message = f"{what} of {length} characters, over the limit of {limits.max_string}"
     return refusal("too-long", path, message)
+
+
+def shallow(data: Any, most: int) -> bool:
+    """Whether no value of ``data`` is nested deeper than ``most``, visiting containers only."""
+    level, containers = 0, [data] if type(data) is dict or type(data) is list else []
+    while containers:
+        if any(containers):  # a non-empty container's values are one level down
+            level += 1
+        if level > most:
+            return False
+        containers = [
+            child
+            for item in containers
+            for child in (item.values() if type(item) is dict else item)
+            if type(child) is dict or type(child) is list
+        ]
+    return True
 
 
 def check_limits(parsed: Parsed, limits: Limits) -> None:

@@ -24,7 +24,13 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coordagree._formats._limits import Limits, check_limits, limit_findings, positioned_error
+from coordagree._formats._limits import (
+    Limits,
+    check_limits,
+    limit_findings,
+    positioned_error,
+    shallow,
+)
 from coordagree._formats._parsed import Parsed, refusal
 from coordagree._gc import collector_paused
 from coordagree._pointer import pointer
@@ -557,22 +563,11 @@ def _surely_within(text: str, data: Any, limits: Limits) -> bool:
 
     No string can be longer than the text, no document has more values than characters, only
     an escape (a backslash) can make an unpaired surrogate; depth is counted on the containers
-    alone (one as deep as the limit is left to the exact walk).
+    alone (`shallow`).
     """
     if len(text) > limits.max_string or len(text) >= limits.max_nodes or "\\" in text:
         return False
-    level, containers = 0, [data] if type(data) is dict or type(data) is list else []
-    while containers:
-        level += 1
-        if level > limits.max_depth:
-            return False
-        containers = [
-            child
-            for item in containers
-            for child in (item.values() if type(item) is dict else item)
-            if type(child) is dict or type(child) is list
-        ]
-    return True
+    return shallow(data, limits.max_depth)
 
 
 def parse_yaml(text: str, limits: Limits) -> Parsed:
