@@ -168,11 +168,17 @@ class ReviewKind(enum.StrEnum):
 
 
 class PartOfDay(enum.StrEnum):
-    """Part of the day, where only that is known ("chiều" is afternoon)."""
+    """Part of the day, where only that is known.
+
+    Vietnamese sources write "sáng" (morning), "trưa" (noon), "chiều" (afternoon), "tối"
+    (evening) and "đêm" (night).
+    """
 
     MORNING = "morning"
+    NOON = "noon"
     AFTERNOON = "afternoon"
     EVENING = "evening"
+    NIGHT = "night"
 
 
 class ParticipantRole(enum.StrEnum):

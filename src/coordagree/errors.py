@@ -11,6 +11,8 @@ derives from the builtin that fits, so ``except ValueError`` keeps working::
     │   └── UnsupportedVersionError         the document's format version is not readable
     ├── InvalidArgumentError(ValueError) a function argument is unusable (window, as_of, party id)
     │   └── UnknownIdError(KeyError)        a lookup named an id the agreement does not have
+    ├── OccurrenceBudgetError(ValueError) expanding recurrences would pass the occurrence budget
+    ├── WordingError(ValueError)        wording is not the one expression asked for
     └── MissingExtraError(ImportError)  an optional feature's extra is not installed
 
 Classes, attributes and finding codes are public API; message wording may improve.
@@ -37,6 +39,7 @@ __all__ = [
     "Severity",
     "UnknownIdError",
     "UnsupportedVersionError",
+    "WordingError",
 ]
 
 
@@ -211,6 +214,20 @@ class OccurrenceBudgetError(CoordagreeError, ValueError):
     def __init__(self, message: str, *, budget: int) -> None:
         super().__init__(message)
         self.budget = budget
+
+
+class WordingError(CoordagreeError, ValueError):
+    """Wording is not the one date, period or duration it was read as (`coordagree.wording`).
+
+    Attributes:
+        text: The wording.
+        offset: Where in it the problem is (a character offset, from 0).
+    """
+
+    def __init__(self, message: str, *, text: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.text = text
+        self.offset = offset
 
 
 class MissingExtraError(CoordagreeError, ImportError):
