@@ -94,7 +94,7 @@ class Agreement:
     effective: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    effective_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    effective_as_written: str | None = attrs.field(default=None, **kinds.wording(of="effective"))
     fiscal_year_start: int | None = attrs.field(default=None, **kinds.month())
     parties: tuple[Party, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(Party, table="party")

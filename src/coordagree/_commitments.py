@@ -100,7 +100,7 @@ class Commitment:
     effective: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    effective_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    effective_as_written: str | None = attrs.field(default=None, **kinds.wording(of="effective"))
     scope: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     exclusions: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, **kinds.texts())
     recipients: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))

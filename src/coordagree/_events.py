@@ -76,7 +76,7 @@ class Event:
         converter=closed(PartOfDay),  # type: ignore[misc]
         **kinds.code(PartOfDay, closed=True),
     )
-    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording(of="date"))
     place: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     organiser: str | None = attrs.field(default=None, **kinds.ref("party"))
     participants: tuple[Participant, ...] = attrs.field(
@@ -130,7 +130,7 @@ class Signature:
     date: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording(of="date"))
     event: str | None = attrs.field(default=None, **kinds.ref("event"))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))

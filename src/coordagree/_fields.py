@@ -177,6 +177,8 @@ class FieldKind:
         maximum: For `Kind.COUNT`, the greatest value, if any.
         hierarchy: For `Kind.REF` to the record's own table: the links form a hierarchy, which
             validation checks for cycles (``parent``, ``member_of``).
+        of: For `Kind.WORDING`, the field of the same record whose value the wording states
+            (``date_as_written`` words ``date``); validation checks that the two agree.
         validator: The validator the kind implies, set by `kinded_fields` (a field may add its own).
         converter: The converter the kind implies, set by `kinded_fields`.
     """
@@ -193,6 +195,7 @@ class FieldKind:
     minimum: int | None = None
     maximum: int | None = None
     hierarchy: bool = False
+    of: str | None = None
     validator: Validator | None = attrs.field(default=None, eq=False)
     converter: Callable[[Any], Any] | None = attrs.field(default=None, eq=False)
 
@@ -216,9 +219,9 @@ def texts() -> dict[str, Any]:
     return _meta(FieldKind(kind=Kind.TEXT, many=True))
 
 
-def wording() -> dict[str, Any]:
-    """A source's wording of a value, kept as written."""
-    return _meta(FieldKind(kind=Kind.WORDING))
+def wording(of: str | None = None) -> dict[str, Any]:
+    """A source's wording kept as written; ``of`` names the field whose value it states."""
+    return _meta(FieldKind(kind=Kind.WORDING, of=of))
 
 
 def numbering() -> dict[str, Any]:

@@ -64,11 +64,11 @@ class Membership:
     start: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    start_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    start_as_written: str | None = attrs.field(default=None, **kinds.wording(of="start"))
     end: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    end_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    end_as_written: str | None = attrs.field(default=None, **kinds.wording(of="end"))
     equal: bool | None = attrs.field(default=None, **kinds.flag())
     rotating: bool | None = attrs.field(default=None, **kinds.flag())
     note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
@@ -162,14 +162,14 @@ class Position:
     start: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    start_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    start_as_written: str | None = attrs.field(default=None, **kinds.wording(of="start"))
     end: PartialDate | None = attrs.field(
         default=None,
         validator=_check_position_end,
         converter=to_partial_date,
         **kinds.partial_date(),
     )
-    end_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    end_as_written: str | None = attrs.field(default=None, **kinds.wording(of="end"))
     seen: tuple[PartialDate, ...] = attrs.field(
         default=(), converter=to_partial_dates, **kinds.partial_dates()
     )

@@ -73,7 +73,7 @@ class Review:
     held: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    held_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    held_as_written: str | None = attrs.field(default=None, **kinds.wording(of="held"))
     reported_in: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.refs("source")
     )

@@ -130,6 +130,12 @@ _TABLE = [
         "A review was held before the period it covers began.",
     ),
     (
+        "wording-mismatch",
+        _W,
+        False,
+        "A date, period or duration disagrees with the source's wording kept beside it.",
+    ),
+    (
         "fiscal-year-mismatch",
         _E,
         False,

@@ -53,9 +53,9 @@ class Source:
     published: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    published_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    published_as_written: str | None = attrs.field(default=None, **kinds.wording(of="published"))
     author: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
-    author_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    author_as_written: str | None = attrs.field(default=None, **kinds.wording(of="author"))
     retrieved: pendulum.Date | None = attrs.field(default=None, converter=to_date, **kinds.date())
     note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     extensions: Extensions = kinds.extensions()
@@ -119,7 +119,7 @@ class Claim:
 
     field: str = attrs.field(**kinds.string())
     value: Any = attrs.field(default=None, **kinds.data())
-    value_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    value_as_written: str | None = attrs.field(default=None, **kinds.wording(of="value"))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     note: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     extensions: Extensions = kinds.extensions()

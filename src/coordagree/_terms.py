@@ -38,12 +38,14 @@ class Termination:
     """
 
     notice: Duration | None = attrs.field(default=None, converter=to_duration, **kinds.duration())
-    notice_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    notice_as_written: str | None = attrs.field(default=None, **kinds.wording(of="notice"))
     in_writing: bool = attrs.field(default=True, **kinds.flag())
     minimum_term: Duration | None = attrs.field(
         default=None, converter=to_duration, **kinds.duration()
     )
-    minimum_term_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    minimum_term_as_written: str | None = attrs.field(
+        default=None, **kinds.wording(of="minimum_term")
+    )
     by_any_party: bool = attrs.field(default=True, **kinds.flag())
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     extensions: Extensions = kinds.extensions()
@@ -87,7 +89,7 @@ class Amendment:
     date: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording(of="date"))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Claim))
     extensions: Extensions = kinds.extensions()
@@ -137,7 +139,7 @@ class RelatedInstrument:
     date: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )
-    date_as_written: str | None = attrs.field(default=None, **kinds.wording())
+    date_as_written: str | None = attrs.field(default=None, **kinds.wording(of="date"))
     issuers: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     issuer_names: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, **kinds.texts())
     document: str | None = attrs.field(default=None, **kinds.document())

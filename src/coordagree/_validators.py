@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from coordagree._date_context import Order, current_reading
+from coordagree._wording import edtf_of, scan
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 T = TypeVar("T")
@@ -165,7 +166,31 @@ def date_hint(text: str, order: Order | None = None) -> str | None:
     match = _FISCAL.match(stripped)
     if match:
         return f"a fiscal year is written FY and its four digits: did you mean FY{match.group(1)}?"
+    worded = _worded_hint(stripped, order)
+    if worded is not None:
+        return worded
     return "dates are ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year"
+
+
+def _worded_hint(text: str, order: Order | None) -> str | None:
+    """The hint for a source's wording given as a date ("Chiều ngày 29/5/2023")."""
+    lang = {"day-first": "vi", "month-first": "en"}.get(order or "")
+    found = scan(text, lang)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(text)):
+        return None
+    (expression,) = found
+    if expression.kind not in ("date", "datetime") or len(expression.readings) != 1:
+        return None
+    value = edtf_of(expression.readings[0], 1)
+    if value.startswith("XXXX"):
+        return (
+            f"this is a source's wording, and it states no year ({value}): write the date "
+            "as YYYY-MM-DD and keep the wording in the *_as_written field beside it"
+        )
+    return (
+        f"this is a source's wording: did you mean {value}? Keep the wording itself in the "
+        "*_as_written field beside the date"
+    )
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

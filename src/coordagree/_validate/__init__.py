@@ -29,6 +29,7 @@ from coordagree._validate import (
     _references,
     _tasks,
     _texts,
+    _wording,
 )
 from coordagree._validate._report import Report
 from coordagree.errors import InvalidArgumentError, Severity
@@ -49,6 +50,7 @@ RULE_MODULES = (
     _lineage,
     _bodies,
     _fiscal,
+    _wording,
 )
 """The modules that emit semantic findings, each with its ``EMITS``."""
 
@@ -64,6 +66,7 @@ _RULES = (
     _extensions.check_extensions,
     _bodies.check_bodies,
     _fiscal.check_fiscal_years,
+    _wording.check_wording,
 )
 
 

@@ -1,4 +1,4 @@
-"""The ``coordagree`` command line: validate, show, agenda, export, schema, convert, new.
+"""The ``coordagree`` command line: validate, show, agenda, export, schema, convert, new, wording.
 
 Needs the ``cli`` extra. Exit codes: 0 clean; 1 a document has an error-level finding (or a
 warning, with ``--strict``); 2 a file is missing or unreadable, or the command line is wrong.
@@ -308,6 +308,66 @@ def new(target: str | None) -> None:
     if os.path.exists(target):
         raise _Fail(f"{target}: already exists; not overwritten")
     _write(SKELETON, target)
+
+
+@cli.command()
+@click.argument("text")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en", "any"]),
+    default="any",
+    show_default=True,
+    help="The text's language: numeric days are read day first in vi, month first in en; "
+    "with any, a day that reads both ways is given both ways.",
+)
+@click.option("--reference", help="The day the text was written (YYYY-MM-DD): gives a year.")
+@click.option(
+    "--fiscal-year-start", type=click.IntRange(1, 12), help="The month fiscal years start in."
+)
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def wording(
+    text: str, lang: str, reference: str | None, fiscal_year_start: int | None, output: str
+) -> None:
+    """Find the dates, periods and durations in TEXT, with their extents and EDTF values.
+
+    Exits 1 when TEXT holds none.
+    """
+    from coordagree import wording as reader
+
+    matches = reader.find(
+        text,
+        lang=None if lang == "any" else lang,
+        reference=None if reference is None else _date(reference, "--reference"),
+        fiscal_year_start=fiscal_year_start,
+    )
+    if output == "json":
+        rows = [
+            {
+                "text": match.text,
+                "start": match.start,
+                "end": match.end,
+                "kind": match.kind.value,
+                "edtf": match.edtf,
+                "readings": list(match.readings),
+                "part_of_day": None if match.part_of_day is None else match.part_of_day.value,
+                "weekday": match.weekday,
+                "year_inferred": match.year_inferred,
+            }
+            for match in matches
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for match in matches:
+            extra = f" ({match.part_of_day.value})" if match.part_of_day else ""
+            click.echo(
+                f"{match.start}-{match.end}\t{match.kind.value}\t{match.edtf}{extra}\t"
+                f"{one_line(match.text)}"
+            )
+    if not matches:
+        click.echo("no date, period or duration found", err=True)
+        sys.exit(1)
 
 
 def main() -> None:
