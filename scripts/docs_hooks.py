@@ -44,10 +44,6 @@ PYTHON_EXAMPLES = {
 # Findings no document can give: a document reads every FY date with its agreement's
 # fiscal_year_start, so only an agreement built in Python can hold one of another month.
 PYTHON_FINDINGS = {
-    "wording-mismatch": (
-        'validate(Agreement(id="ct", languages=("vi",), events=(Event(id="ky", kind="signing",\n'
-        '                   date="2023-05-30", date_as_written="Chiều ngày 29/5/2023"),)))'
-    ),
     "fiscal-year-mismatch": (
         'validate(Agreement(id="mou", fiscal_year_start=10,\n'
         "                   period=Period.fiscal_years(1995, 1998, start_month=7)))"

@@ -48,7 +48,7 @@ def _window(agreement: coordagree.Agreement) -> Period:
 
 # Every occurrence of a closed agreement the strategies draw (up to 2030); an open-ended one
 # repeats for ever, so "ever" is a horizon a little past that.
-EVER = Period.parse("1900", "2031")
+EVER = Period.parse("1900", "2045")  # past every date the strategies draw (periods end by 2040)
 
 
 def _str(value: str | bytes) -> str:
