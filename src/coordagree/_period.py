@@ -203,7 +203,8 @@ class Period:
         the year 2023 (due "within 2023"), ``Period.parse("2023-05-29")`` that one day.
         Use `Period.open` for a period with no end, and ``start=None`` for one whose start is
         not known. ``FY1995`` is a fiscal year, its months from ``fiscal_year_start`` (else
-        from the document being read).
+        from the document being read). From a source's own wording ("giai đoạn 2023 -
+        2026", "FY 1995 through FY 1998"), `coordagree.wording.period` makes the period.
 
         Examples:
             >>> period = Period.parse("2023", "2026", as_written="giai đoạn 2023 - 2026")
