@@ -15,7 +15,6 @@ import attrs
 import pendulum
 
 from coordagree._date_context import Order, current_reading
-from coordagree._wording import edtf_of, scan
 from coordagree.errors import InvalidTypeError, InvalidValueError
 
 T = TypeVar("T")
@@ -174,6 +173,8 @@ def date_hint(text: str, order: Order | None = None) -> str | None:
 
 def _worded_hint(text: str, order: Order | None) -> str | None:
     """The hint for a source's wording given as a date ("Chiều ngày 29/5/2023")."""
+    from coordagree._wording import edtf_of, scan  # its patterns compile on first use
+
     lang = {"day-first": "vi", "month-first": "en"}.get(order or "")
     found = scan(text, lang)
     if len(found) != 1 or (found[0].start, found[0].end) != (0, len(text)):

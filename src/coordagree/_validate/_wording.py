@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -26,7 +26,9 @@ from coordagree._period import Period
 from coordagree._tasks import TaskSchedule
 from coordagree._validate._context import Context
 from coordagree._validate._walk import records_with
-from coordagree._wording import Found, Stated, duration_edtf, edtf_of, scan
+
+if TYPE_CHECKING:
+    from coordagree._wording import Found, Stated
 
 __all__ = ["EMITS", "check_wording"]
 
@@ -35,17 +37,31 @@ EMITS = frozenset({"wording-mismatch"})
 _VALUED = (Kind.PARTIAL_DATE, Kind.PERIOD, Kind.DURATION)
 
 
-def _worded(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+_AS_WRITTEN = attrgetter("as_written")
+_Fields = tuple["attrs.Attribute[Any]", ...]
+_WORDED: dict[type, _Fields] = {}
+_PERIODS: dict[type, _Fields] = {}
+
+
+def _worded(cls: type) -> _Fields:
     """The wording fields that state a date, period or duration field of the same class."""
-    valued = {field.name for field in fields_of(cls, *_VALUED)}
-    return tuple(field for field in fields_of(cls, Kind.WORDING) if kind_of(field).of in valued)
+    found = _WORDED.get(cls)
+    if found is None:
+        valued = {field.name for field in fields_of(cls, *_VALUED)}
+        found = _WORDED[cls] = tuple(
+            field for field in fields_of(cls, Kind.WORDING) if kind_of(field).of in valued
+        )
+    return found
 
 
-def _periods(cls: type) -> tuple[attrs.Attribute[Any], ...]:
-    return fields_of(cls, Kind.PERIOD)
+def _periods(cls: type) -> _Fields:
+    found = _PERIODS.get(cls)
+    if found is None:
+        found = _PERIODS[cls] = fields_of(cls, Kind.PERIOD)
+    return found
 
 
-def _selected(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+def _selected(cls: type) -> _Fields:
     return _worded(cls) + _periods(cls)
 
 
@@ -110,6 +126,8 @@ def _agrees(found: Found, value: Any) -> bool | None:
 
 
 def _reading_text(found: Found, fiscal_year_start: int) -> str:
+    from coordagree._wording import duration_edtf, edtf_of
+
     if found.duration is not None:
         return duration_edtf(found.duration)
     return " or ".join(edtf_of(reading, fiscal_year_start) for reading in found.readings)
@@ -118,6 +136,8 @@ def _reading_text(found: Found, fiscal_year_start: int) -> str:
 def _compare(
     ctx: Context, path: str, wording: str, value: Any, lang: str | None, months: int
 ) -> None:
+    from coordagree._wording import scan  # imported when first needed: its patterns compile
+
     matches = scan(wording, lang)
     comparable = [(found, _agrees(found, value)) for found in matches]
     judged = [(found, verdict) for found, verdict in comparable if verdict is not None]
@@ -168,6 +188,8 @@ def _check_tasks(
         return
     for field in _periods(type(tasks[0])):
         values = list(map(attrgetter(field.name), tasks))
+        if not any(map(_AS_WRITTEN, filter(None, values))):  # in C: usually no task has any
+            continue
         distinct = {id(v): v for v in values if v is not None and v.as_written}
         for key, period in distinct.items():
             before = len(ctx.findings)
