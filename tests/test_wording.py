@@ -416,3 +416,29 @@ def test_vietnamese_text_survives_unchanged() -> None:
     (match,) = wording.find(text, lang="vi")
     assert match.text == "Chiều ngày 29/5/2023"
     assert text.encode("utf-8").decode("utf-8") == text
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_a_tasks_worded_period_is_checked_on_every_load_path(fmt: Any) -> None:
+    """The loader records schedules with no worded task period; the others are still read."""
+    from coordagree._loader_facts import has_unworded_periods
+
+    seed = coordagree.seed_programme()
+    schedule = seed.schedules[0]
+    worded = coordagree.Period.parse("2023-12", as_written="trong năm 2024")
+    first = attrs.evolve(schedule.tasks[0], due=worded)
+    tasks = (first, *schedule.tasks[1:])
+    changed = attrs.evolve(
+        seed, schedules=(attrs.evolve(schedule, tasks=tasks), *seed.schedules[1:])
+    )
+    text = coordagree.dumps(changed, fmt)
+    for agreement in (coordagree.loads(text, fmt), changed):
+        codes = [(f.code, f.path) for f in coordagree.validate(agreement).findings]
+        assert ("wording-mismatch", "/schedules/0/tasks/0/due") in codes
+    loaded = coordagree.loads(text, fmt)
+    assert not has_unworded_periods(loaded.schedules[0])
+    unworded = attrs.evolve(
+        schedule, tasks=tuple(attrs.evolve(t, due=coordagree.Period.parse("2023")) for t in tasks)
+    )
+    plain = coordagree.loads(coordagree.dumps(attrs.evolve(seed, schedules=(unworded,)), fmt), fmt)
+    assert has_unworded_periods(plain.schedules[0])

@@ -43,7 +43,11 @@ from coordagree._fields import META, Kind, kind_of
 from coordagree._formats import Limits
 from coordagree._formats._json import keys_unique
 from coordagree._gc import collector_paused
-from coordagree._loader_facts import remember_fiscal_years, remember_plain_texts
+from coordagree._loader_facts import (
+    remember_fiscal_years,
+    remember_plain_texts,
+    remember_unworded_periods,
+)
 from coordagree._period import Period
 from coordagree._recurrence import Recurrence
 from coordagree._tasks import StatusChange, Task, TaskSchedule
@@ -102,13 +106,14 @@ _make_text = _constructor(Text)
 class _Reading:
     """One load: the ordinary converter's ``structure``, and what the fast path learns."""
 
-    __slots__ = ("consume", "fiscal_year_start", "plain_texts", "structure")
+    __slots__ = ("consume", "fiscal_year_start", "period_wording", "plain_texts", "structure")
 
     def __init__(self, structure: Callable[[Any, Any], Any], *, consume: bool = True) -> None:
         self.structure = structure
         self.consume = consume  # free each task's parsed data once built (no one else has it)
         self.fiscal_year_start: int | None = None  # the month FY dates start in, as stated
         self.plain_texts = True  # every text of the schedule's tasks so far plain, not blank
+        self.period_wording = False  # a period of the schedule's tasks so far kept its wording
 
 
 class Irregular(Exception):  # noqa: N818 - a signal to take the checked path, not an error
@@ -195,6 +200,8 @@ _PERIODS: dict[Any, Period] = {}
 def _period(raw: Any, reading: _Reading) -> Period:
     kind = type(raw)
     if kind is dict:
+        if "as_written" in raw:
+            reading.period_wording = True
         key: Any = (reading.fiscal_year_start, *raw.items())
     elif kind is str or kind is int:
         key = raw if reading.fiscal_year_start is None else (reading.fiscal_year_start, raw)
@@ -477,12 +484,15 @@ def _schedule(raw: Any, reading: _Reading) -> TaskSchedule:
         period = _period(raw["period"], reading)
         heading = None if title is None else _text(title, reading)
         reading.plain_texts = True  # until a task's text says otherwise
+        reading.period_wording = False  # until a task's period keeps its wording
         built = tuple([_task(take(), reading) for _ in range(len(tasks))])
         schedule = TaskSchedule(id=id_, period=period, title=heading, tasks=built)
     except CoordagreeError:
         raise Irregular from None
     if reading.plain_texts:
         remember_plain_texts(schedule)
+    if not reading.period_wording:
+        remember_unworded_periods(schedule)
     remember_fiscal_years(schedule, reading.fiscal_year_start)  # as its FY dates were read
     return schedule
 

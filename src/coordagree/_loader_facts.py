@@ -10,6 +10,9 @@ It also records the fiscal year start its tasks' dates were read with: a documen
 ``FY`` date with its own ``fiscal_year_start`` (and cannot hold one without it), so no task of
 such a schedule holds a fiscal year of another start month, and validation need not look.
 
+And it records a schedule none of whose tasks' periods kept a wording (``as_written``): the
+``wording-mismatch`` rule then need not read 100,000 tasks' periods to find none to check.
+
 A record is by identity and weak: it goes when the schedule does, and `has_plain_texts`
 answers for that very object only (an equal schedule made otherwise is read as usual).
 """
@@ -23,11 +26,14 @@ from coordagree._tasks import TaskSchedule
 __all__ = [
     "fiscal_years_read",
     "has_plain_texts",
+    "has_unworded_periods",
     "remember_fiscal_years",
     "remember_plain_texts",
+    "remember_unworded_periods",
 ]
 
 _PLAIN_TEXTS: weakref.WeakValueDictionary[int, TaskSchedule] = weakref.WeakValueDictionary()
+_UNWORDED: weakref.WeakValueDictionary[int, TaskSchedule] = weakref.WeakValueDictionary()
 _FISCAL: weakref.WeakValueDictionary[int, TaskSchedule] = weakref.WeakValueDictionary()
 _FISCAL_MONTH: dict[int, int | None] = {}  # by the same ids, each gone with its schedule
 
@@ -40,6 +46,16 @@ def remember_plain_texts(schedule: TaskSchedule) -> None:
 def has_plain_texts(schedule: TaskSchedule) -> bool:
     """Whether `remember_plain_texts` recorded this very schedule."""
     return _PLAIN_TEXTS.get(id(schedule)) is schedule
+
+
+def remember_unworded_periods(schedule: TaskSchedule) -> None:
+    """Record that no period of ``schedule``'s tasks keeps a wording (``as_written``)."""
+    _UNWORDED[id(schedule)] = schedule
+
+
+def has_unworded_periods(schedule: TaskSchedule) -> bool:
+    """Whether `remember_unworded_periods` recorded this very schedule."""
+    return _UNWORDED.get(id(schedule)) is schedule
 
 
 def remember_fiscal_years(schedule: TaskSchedule, month: int | None) -> None:

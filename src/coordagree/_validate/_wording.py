@@ -21,6 +21,7 @@ import attrs
 
 from coordagree._duration import Duration
 from coordagree._fields import Kind, fields_of, kind_of
+from coordagree._loader_facts import has_unworded_periods
 from coordagree._partial_date import PartialDate
 from coordagree._period import Period
 from coordagree._tasks import TaskSchedule
@@ -184,12 +185,13 @@ def _check_tasks(
     A task has no wording field of its own (a test holds it to that); its periods keep theirs.
     """
     tasks = schedule.tasks
-    if not tasks:
+    if not tasks or has_unworded_periods(schedule):  # the loader saw no task period's wording
         return
     for field in _periods(type(tasks[0])):
-        values = list(map(attrgetter(field.name), tasks))
-        if not any(map(_AS_WRITTEN, filter(None, values))):  # in C: usually no task has any
+        read = attrgetter(field.name)
+        if not any(map(_AS_WRITTEN, filter(None, map(read, tasks)))):  # in C: usually none
             continue
+        values = list(map(read, tasks))
         distinct = {id(v): v for v in values if v is not None and v.as_written}
         for key, period in distinct.items():
             before = len(ctx.findings)
