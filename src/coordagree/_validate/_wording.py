@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -134,12 +135,20 @@ def _reading_text(found: Found, fiscal_year_start: int) -> str:
     return " or ".join(edtf_of(reading, fiscal_year_start) for reading in found.readings)
 
 
+@functools.lru_cache(maxsize=4096)
+def _read(wording: str, lang: str | None) -> tuple[Found, ...]:
+    """The wording's expressions; a register's documents repeat their wordings ("trong năm
+    2023"), so readings are kept (4,096 at most, each a few small tuples).
+    """
+    from coordagree._wording import scan  # imported when first needed: its patterns compile
+
+    return tuple(scan(wording, lang))
+
+
 def _compare(
     ctx: Context, path: str, wording: str, value: Any, lang: str | None, months: int
 ) -> None:
-    from coordagree._wording import scan  # imported when first needed: its patterns compile
-
-    matches = scan(wording, lang)
+    matches = _read(wording, lang)
     comparable = [(found, _agrees(found, value)) for found in matches]
     judged = [(found, verdict) for found, verdict in comparable if verdict is not None]
     if len(judged) != 1 or judged[0][1]:
