@@ -137,8 +137,10 @@ def _reading_text(found: Found, fiscal_year_start: int) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _read(wording: str, lang: str | None) -> tuple[Found, ...]:
-    """The wording's expressions; a register's documents repeat their wordings ("trong năm
-    2023"), so readings are kept (4,096 at most, each a few small tuples).
+    """The wording's expressions, kept: a register's documents repeat their wordings.
+
+    "trong năm 2023" recurs across a province's programmes; 4,096 readings at most are kept,
+    each a few small tuples.
     """
     from coordagree._wording import scan  # imported when first needed: its patterns compile
 
