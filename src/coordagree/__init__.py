@@ -190,3 +190,9 @@ __all__ = [
     "validate",
     "workload",
 ]
+
+_READY = True  # for the Hypothesis entry point: every public name above is bound
+if "hypothesis" in __import__("sys").modules:  # Hypothesis came first; its hook waited
+    from coordagree._hypothesis_plugin import _register as _register_strategies
+
+    _register_strategies()

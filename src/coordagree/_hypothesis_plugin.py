@@ -17,13 +17,20 @@ def _register() -> None:
     sense inside a larger record (a task, a commitment) are drawn from that record's strategy.
     The strategies are looked up when `st.from_type` first asks: Hypothesis runs this hook when
     it is first imported, which may be from inside ``coordagree.strategies`` itself.
+
+    A test suite that never imports coordagree does not import it here: when coordagree is
+    not imported yet, registering waits for coordagree's own import, which calls this again
+    once it sees Hypothesis loaded.
     """
+    import sys
+
+    module = sys.modules.get("coordagree")
+    if module is None or not getattr(module, "_READY", False):
+        return  # coordagree registers its strategies when (and if) it is imported
     from hypothesis import strategies as st
 
-    import coordagree as ca
-
     for name in _MODEL_CLASSES:
-        st.register_type_strategy(getattr(ca, name), _strategy_for)
+        st.register_type_strategy(getattr(module, name), _strategy_for)
 
 
 # Every public model class; `_registered` gives each its strategy (a test draws them all).

@@ -15,7 +15,7 @@ from coordagree._formats._limits import Limits, check_limits, decode
 from coordagree._formats._parsed import Parsed, refusal
 from coordagree._formats._toml import parse_toml, render_toml
 from coordagree._formats._yaml import parse_yaml, render_yaml
-from coordagree.errors import DocumentError
+from coordagree.errors import DocumentError, InvalidArgumentError
 
 __all__ = [
     "Format",
@@ -28,8 +28,10 @@ __all__ = [
     "render_json",
 ]
 
-Format = Literal["json", "yaml", "toml"]
-"""A document format."""
+Format = Literal["json", "yaml", "yml", "toml"]
+"""A document format; ``yml`` is YAML, as the file extension is."""
+
+_NAMES: dict[str, Format] = {"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml"}
 
 _EXTENSIONS: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 
@@ -80,7 +82,7 @@ def parse(
         DocumentError: the text is not UTF-8, not valid in its format, or over a limit.
     """
     text = decode(data, limits)
-    fmt = fmt or detect_format(text)
+    fmt = _NAMES.get(fmt, fmt) if fmt else detect_format(text)
     if fmt == "yaml":
         return parse_yaml(text, limits), fmt  # held to the limits as it is read
     if fmt == "json":
@@ -95,11 +97,18 @@ def parse(
 
 
 def render(data: Any, fmt: Format) -> str:
-    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8."""
+    """Plain data to text in ``fmt``; key order is kept and text is written as UTF-8.
+
+    Raises:
+        InvalidArgumentError: ``fmt`` is not json, yaml (or yml) or toml.
+    """
+    fmt = _NAMES.get(fmt, fmt)
     if fmt == "json":
         return render_json(data).decode("utf-8")
     if fmt == "yaml":
         return render_yaml(data)
     if fmt == "toml":
         return render_toml(data)
-    raise ValueError(f"unknown format {fmt!r}")
+    raise InvalidArgumentError(
+        f"unknown format {fmt!r}: expected json, yaml (or yml) or toml", argument="format"
+    )
