@@ -192,3 +192,43 @@ def test_show_prints_document_text_as_written_not_as_markup() -> None:
         id="draft", title=coordagree.Text("Chương trình phối hợp [dự thảo] [red]x[/red] [/]")
     )
     assert "Chương trình phối hợp [dự thảo] [red]x[/red] [/]" in _shown_text(agreement)
+
+
+def _piped(*args: str, data: bytes) -> tuple[int, str, bytes]:
+    result = CliRunner().invoke(cli, list(args), input=data)
+    return result.exit_code, result.output, result.stdout_bytes
+
+
+def test_dash_is_standard_input_for_every_command_that_reads_a_document() -> None:
+    yaml_text = SEED.read_bytes()
+    code, out, _ = _piped("validate", "-", data=yaml_text)
+    assert code == 0 and "<stdin>:" in out and "1 file(s) checked" in out
+    code, out, _ = _piped("validate", "-", data=(INVALID / "bad-date.yaml").read_bytes())
+    assert code == 1 and "<stdin>:10:10: error bad-date /period/start" in out
+    code, out, _ = _piped("show", "-", data=yaml_text)
+    assert code == 0 and "Chương trình phối hợp" in out
+    code, _, raw = _piped("export", "-", "--to", "json", data=yaml_text)
+    assert code == 0 and coordagree.loads(raw) == coordagree.load(SEED)
+    code, out, _ = _piped("agenda", "-", "--as-of", "2024-01-01", data=yaml_text)
+    assert code == 0 and "2023-tand" in out
+    code, out, _ = _piped("show", "-", data=b"garbage: [")
+    assert code == 1 and "<stdin>" in out
+
+
+def test_convert_reads_and_writes_standard_streams() -> None:
+    code, _, raw = _piped("convert", "-", "-", "--to", "toml", data=SEED.read_bytes())
+    assert code == 0 and coordagree.loads(raw, "toml") == coordagree.load(SEED)
+    code, out, _ = _piped("convert", str(SEED), "-", data=b"")
+    assert code == 2 and "needs --to" in out
+
+
+@pytest.mark.parametrize("name", ["skeleton.json", "skeleton.toml", "skeleton.yaml"])
+def test_new_writes_the_format_its_name_says(name: str, tmp_path: Path) -> None:
+    target = tmp_path / name
+    code, _ = run("new", str(target))
+    assert code == 0
+    agreement = coordagree.load(target)  # read in the format its extension names
+    assert agreement.id == "my-programme"
+    assert coordagree.validate(agreement).ok
+    if name.endswith(".yaml"):
+        assert target.read_text("utf-8").startswith("# A coordagree document")

@@ -30,8 +30,18 @@ class _Fail(click.ClickException):
     exit_code = 2
 
 
+def _stdin() -> bytes:
+    """Standard input, read no further than the size limit (one byte more tells it is over)."""
+    from coordagree._formats import Limits
+
+    return sys.stdin.buffer.read(Limits().max_bytes + 1)
+
+
 def _files(paths: tuple[str, ...]) -> Iterator[Path]:
     for raw in paths:
+        if raw == "-":  # standard input, checked as a document whose format its text tells
+            yield Path("-")
+            continue
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
@@ -45,11 +55,14 @@ def _files(paths: tuple[str, ...]) -> Iterator[Path]:
 
 def _checked(files: list[Path], jobs: int) -> Iterator[Any]:
     """`check_file` of each file, in order, in up to ``jobs`` processes (0: one per core)."""
+    import functools
+
     from coordagree.cli._check import check_file
 
+    check = functools.partial(check_file, stdin=_stdin()) if Path("-") in files else check_file
     workers = min(jobs or os.cpu_count() or 1, len(files))
     if workers <= 1:
-        yield from map(check_file, files)
+        yield from map(check, files)
         return
     import concurrent.futures
     import multiprocessing
@@ -58,9 +71,7 @@ def _checked(files: list[Path], jobs: int) -> Iterator[Any]:
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
         # Small chunks keep the output flowing; each costs a round trip, so not too small.
-        yield from pool.map(
-            check_file, files, chunksize=max(1, min(16, len(files) // (8 * workers)))
-        )
+        yield from pool.map(check, files, chunksize=max(1, min(16, len(files) // (8 * workers))))
 
 
 def _indented(text: str) -> str:
@@ -73,6 +84,11 @@ def _load(path: str | None) -> Any:
 
     if path is None:
         return coordagree.seed_programme()
+    if path == "-":  # standard input: its format told from its text
+        try:
+            return coordagree.loads(_stdin())
+        except DocumentError as exc:
+            raise click.ClickException(f"<stdin>: {exc}") from None
     if Path(path).is_dir():
         raise _Fail(f"{path}: is a folder; give a file (validate takes folders)")
     if not Path(path).is_file():
@@ -284,14 +300,28 @@ def schema() -> None:
 @cli.command()
 @click.argument("source")
 @click.argument("target")
-def convert(source: str, target: str) -> None:
-    """Convert a document between JSON, YAML and TOML (formats from the extensions)."""
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["json", "yaml", "toml"]),
+    help="The format to write (else from TARGET's extension; needed when TARGET is -).",
+)
+def convert(source: str, target: str, fmt: str | None) -> None:
+    """Convert a document between JSON, YAML and TOML (formats from the extensions).
+
+    SOURCE - reads standard input; TARGET - writes standard output (give --to).
+    """
     import coordagree
     from coordagree.errors import DocumentError
 
     agreement = _load(source)
+    if target == "-":
+        if fmt is None:
+            raise _Fail("writing to standard output (-) needs --to json, yaml or toml")
+        _write(coordagree.dumps(agreement, fmt), None)  # type: ignore[arg-type]
+        return
     try:
-        coordagree.dump(agreement, target)
+        coordagree.dump(agreement, target, format=fmt)  # type: ignore[arg-type]
     except DocumentError as exc:
         raise _Fail(str(exc)) from None
 
@@ -299,15 +329,35 @@ def convert(source: str, target: str) -> None:
 @cli.command()
 @click.argument("target", required=False)
 def new(target: str | None) -> None:
-    """Write a commented skeleton document that validates (stdout when TARGET is omitted)."""
+    """Write a skeleton document that validates (stdout when TARGET is omitted or -).
+
+    In the format TARGET's extension names: YAML with comments, or the same document as JSON or
+    TOML.
+    """
     from coordagree.cli._skeleton import SKELETON
 
-    if target is None:
+    if target is None or target == "-":
         click.echo(SKELETON, nl=False)
         return
     if os.path.exists(target):
         raise _Fail(f"{target}: already exists; not overwritten")
-    _write(SKELETON, target)
+    import coordagree
+    from coordagree.errors import DocumentError
+
+    try:
+        fmt = _format_of(target)
+    except DocumentError as exc:
+        raise _Fail(str(exc)) from None
+    if fmt == "yaml":  # the commented skeleton as it stands
+        _write(SKELETON, target)
+    else:  # the same document in the format the name says (JSON and TOML keep no comments)
+        _write(coordagree.dumps(coordagree.loads(SKELETON, "yaml"), fmt), target)
+
+
+def _format_of(path: str) -> Any:
+    from coordagree._formats import format_for_path
+
+    return format_for_path(path)
 
 
 @cli.command()

@@ -13,12 +13,12 @@ import attrs
 
 from coordagree._agreement import Agreement
 from coordagree._documents import nfc_findings, positioned, read_document, read_file
-from coordagree._formats import Limits, Parsed, format_for_path
+from coordagree._formats import Format, Limits, Parsed, format_for_path
 from coordagree._validate import validate
 from coordagree._validate._lineage import dangling
 from coordagree.errors import DocumentError, Finding, Severity
 
-__all__ = ["DocumentLink", "FileResult", "check_across", "check_file"]
+__all__ = ["STDIN", "DocumentLink", "FileResult", "check_across", "check_file"]
 
 _UNPARSEABLE = {"syntax", "encoding", "unknown-format", "not-a-file", "too-large"}
 
@@ -70,12 +70,24 @@ class FileResult:
         }
 
 
-def check_file(path: Path) -> FileResult:
-    """Load and validate one file, collecting every finding rather than raising."""
+STDIN = "<stdin>"
+"""The name a document read from standard input (``-``) is reported under."""
+
+
+def check_file(path: Path, stdin: bytes | None = None) -> FileResult:
+    """Load and validate one file, collecting every finding rather than raising.
+
+    The path ``-`` is the document ``stdin`` holds (read from standard input), its format
+    told from its text.
+    """
     name = str(path)
+    fmt: Format | None
     try:
-        fmt = format_for_path(name)
-        data = read_file(name, Limits())
+        if name == "-":
+            name, fmt, data = STDIN, None, stdin or b""
+        else:
+            fmt = format_for_path(name)
+            data = read_file(name, Limits())
     except DocumentError as exc:
         return FileResult(name, exc.findings, unreadable=True)
     except OSError as exc:
