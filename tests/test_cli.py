@@ -70,7 +70,9 @@ def test_show_defaults_to_seed() -> None:
 
 def test_agenda() -> None:
     code, out = run("agenda", "--as-of", "2024-01-01", "--window", "2023")
-    assert code == 0 and "3 due, 3 overdue" in out and "2023-05-29 event" in out
+    assert code == 1 and "3 due, 3 of them overdue" in out and "2023-05-29 event" in out
+    code, out = run("agenda", "--as-of", "2023-06-01", "--window", "2023")
+    assert code == 0 and "0 of them overdue" in out
     code, out = run("agenda", "--as-of", "29/5/2023")
     assert code == 2 and "did you mean 2023-05-29?" in out
     code, out = run("agenda", "--as-of", "2024-01-01", "--party", "nobody")
@@ -209,7 +211,7 @@ def test_dash_is_standard_input_for_every_command_that_reads_a_document() -> Non
     assert code == 0 and "Chương trình phối hợp" in out
     code, _, raw = _piped("export", "-", "--to", "json", data=yaml_text)
     assert code == 0 and coordagree.loads(raw) == coordagree.load(SEED)
-    code, out, _ = _piped("agenda", "-", "--as-of", "2024-01-01", data=yaml_text)
+    code, out, _ = _piped("agenda", "-", "--as-of", "2024-01-01", "--exit-zero", data=yaml_text)
     assert code == 0 and "2023-tand" in out
     code, out, _ = _piped("show", "-", data=b"garbage: [")
     assert code == 1 and "<stdin>" in out
@@ -232,3 +234,18 @@ def test_new_writes_the_format_its_name_says(name: str, tmp_path: Path) -> None:
     assert coordagree.validate(agreement).ok
     if name.endswith(".yaml"):
         assert target.read_text("utf-8").startswith("# A coordagree document")
+
+
+def test_agenda_formats_today_and_exit_codes() -> None:
+    code, out = run("agenda", "--as-of", "2024-01-01", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["as_of"] == "2024-01-01" and report["overdue"] == 3
+    assert [row["item"] for row in report["due"]] == ["2023-tand", "2023-thads", "2023-vksnd"]
+    assert all(row["overdue"] for row in report["due"])
+    code, out = run("agenda", "--as-of", "2024-01-01", "--format", "csv", "--exit-zero")
+    assert code == 0 and out.splitlines()[0].startswith("kind,item,title,date")
+    assert len(out.splitlines()) == 4
+    code, out = run("agenda", "--format", "json", "--exit-zero")  # today, in Asia/Ho_Chi_Minh
+    import pendulum
+
+    assert json.loads(out)["as_of"] == pendulum.today("Asia/Ho_Chi_Minh").date().isoformat()

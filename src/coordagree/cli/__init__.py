@@ -216,37 +216,89 @@ def _date(value: str, name: str) -> Any:
 
 @cli.command()
 @click.argument("path", required=False)
-@click.option("--as-of", "as_of", required=True, help="The day to ask about (YYYY-MM-DD).")
+@click.option(
+    "--as-of",
+    "as_of",
+    default="today",
+    show_default=True,
+    help="The day to ask about (YYYY-MM-DD), or today in the agreement's time zone.",
+)
 @click.option("--party", help="Only this party and its sub-bodies.")
 @click.option("--window", help="Also list what falls in this window: YYYY, YYYY-MM or START..END.")
-def agenda(path: str | None, as_of: str, party: str | None, window: str | None) -> None:
-    """What is due and overdue as of a day (PATH defaults to the bundled programme)."""
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when something is overdue.")
+def agenda(
+    path: str | None,
+    as_of: str,
+    party: str | None,
+    window: str | None,
+    output: str,
+    exit_zero: bool,
+) -> None:
+    """What is due and overdue as of a day (PATH defaults to the bundled programme).
+
+    Exit 1 when something is overdue (unless --exit-zero), as a check in CI would.
+    """
+    import pendulum
+
     import coordagree
     from coordagree.errors import CoordagreeError
 
-    day = _date(as_of, "--as-of")
     agreement = _load(path)
+    day = pendulum.today(agreement.timezone).date() if as_of == "today" else _date(as_of, "--as-of")
     try:
-        overdue = {o.item for o in coordagree.overdue(agreement, day, party)}
+        overdue = {(o.item, o.index) for o in coordagree.overdue(agreement, day, party)}
         due = coordagree.due(agreement, day, party)
         span = None
+        items: Any = ()
         if window:
             start, _, end = window.partition("..")
             span = coordagree.Period.parse(start, end or None)
             items = coordagree.agenda(agreement, span, party)
     except CoordagreeError as exc:
         raise _Fail(str(exc)) from None
-    click.echo(f"As of {day.isoformat()}: {len(due)} due, {len(overdue)} overdue")
-    for o in due:  # a document's text, one line each and no control character
-        flag = "OVERDUE" if o.item in overdue else "due"
-        click.echo(one_line(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]"))
-    if span is not None:
-        click.echo(f"In {span}:")
-        for o in items:
-            when = o.date if o.date is not None else o.window  # a month, for an event of one
-            click.echo(one_line(f"  {when} {o.kind:6} {o.item}: {o.title}"))
-        for o in items.undated:
-            click.echo(one_line(f"  (undated) {o.kind:6} {o.item}: {o.title}"))
+    late = [o for o in due if (o.item, o.index) in overdue]
+    if output == "json":
+        rows = [
+            {
+                "item": o.item,
+                "kind": o.kind,
+                "title": str(o.title) if o.title is not None else None,
+                "date": None if o.date is None else o.date.isoformat(),
+                "owners": list(o.owners),
+                "overdue": (o.item, o.index) in overdue,
+            }
+            for o in due
+        ]
+        click.echo(
+            json.dumps(
+                {"as_of": day.isoformat(), "due": rows, "overdue": len(late)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif output == "csv":
+        _write(coordagree.to_csv(due), None)
+    else:
+        click.echo(f"As of {day.isoformat()}: {len(due)} due, {len(late)} of them overdue")
+        for o in due:  # a document's text, one line each and no control character
+            flag = "OVERDUE" if (o.item, o.index) in overdue else "due"
+            click.echo(one_line(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]"))
+        if span is not None:
+            click.echo(f"In {span}:")
+            for o in items:
+                when = o.date if o.date is not None else o.window  # a month, for an event of one
+                click.echo(one_line(f"  {when} {o.kind:6} {o.item}: {o.title}"))
+            for o in items.undated:
+                click.echo(one_line(f"  (undated) {o.kind:6} {o.item}: {o.title}"))
+    if late and not exit_zero:
+        sys.exit(1)
 
 
 @cli.command()
