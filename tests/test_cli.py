@@ -232,8 +232,10 @@ def test_new_writes_the_format_its_name_says(name: str, tmp_path: Path) -> None:
     agreement = coordagree.load(target)  # read in the format its extension names
     assert agreement.id == "my-programme"
     assert coordagree.validate(agreement).ok
-    if name.endswith(".yaml"):
-        assert target.read_text("utf-8").startswith("# A coordagree document")
+    if name.endswith(".yaml"):  # commented, with the schema line editors read
+        first, second = target.read_text("utf-8").splitlines()[:2]
+        assert first == f"# yaml-language-server: $schema={coordagree.json_schema()['$id']}"
+        assert second.startswith("# A coordagree document")
 
 
 def test_agenda_formats_today_and_exit_codes() -> None:
@@ -249,3 +251,88 @@ def test_agenda_formats_today_and_exit_codes() -> None:
     import pendulum
 
     assert json.loads(out)["as_of"] == pendulum.today("Asia/Ho_Chi_Minh").date().isoformat()
+
+
+def test_a_folder_walk_checks_documents_only(tmp_path: Path) -> None:
+    (tmp_path / "register").mkdir()
+    shutil.copy(SEED, tmp_path / "register" / "programme.yaml")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    for hidden in (".git", ".venv-tool", "venv", "node_modules", "build"):
+        (tmp_path / hidden).mkdir()
+        shutil.copy(INVALID / "bad-date.yaml", tmp_path / hidden / "bad.yaml")
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr\n", "utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n", "utf-8")
+    code, out = run("validate", str(tmp_path))
+    assert code == 0 and "1 file(s) checked" in out and "programme.yaml" in out
+    shutil.copy(INVALID / "bad-date.yaml", tmp_path / "register" / "draft.yaml")
+    code, out = run("validate", str(tmp_path), "--exclude", "draft.*")
+    assert code == 0 and "1 file(s) checked" in out
+    code, out = run("validate", str(tmp_path / "build"))  # a folder named directly is walked
+    assert code == 1
+    (tmp_path / "empty").mkdir()
+    code, out = run("validate", str(tmp_path / "empty"))
+    assert code == 2 and "no coordagree documents found" in out
+    code, out = run("validate", "--only-documents", str(tmp_path / "mkdocs.yml"))
+    assert code == 0 and out == ""
+    code, out = run("validate", str(tmp_path / "mkdocs.yml"))  # named: checked, and refused
+    assert code == 1
+
+
+def test_select_ignore_and_the_project_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(SEED, tmp_path / "programme.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out = run("validate", "programme.yaml", "--strict")
+    assert code == 1 and "commitment-count-mismatch" in out
+    code, out = run(
+        "validate", "programme.yaml", "--strict", "--ignore", "commitment-count-mismatch"
+    )
+    assert code == 0 and "commitment-count-mismatch" not in out
+    code, out = run(
+        "validate", "programme.yaml", "--strict", "--select", "bad-date,wording-mismatch"
+    )
+    assert code == 0
+    code, out = run("validate", "programme.yaml", "--select", "no-such-code")
+    assert code == 2 and "unknown code 'no-such-code'" in out
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.coordagree]\nstrict = true\nignore = ['commitment-count-mismatch']\n", "utf-8"
+    )
+    code, out = run("validate", "programme.yaml")
+    assert code == 0 and "commitment-count-mismatch" not in out
+    (tmp_path / "coordagree.toml").write_text("strict = true\n", "utf-8")  # nearer, first
+    code, out = run("validate", "programme.yaml")
+    assert code == 1
+    (tmp_path / "coordagree.toml").write_text("strictly = true\n", "utf-8")
+    code, out = run("validate", "programme.yaml")
+    assert code == 2 and "unknown setting 'strictly'" in out
+
+
+def test_sarif_output_locates_every_finding() -> None:
+    code, out = run("validate", "--format", "sarif", str(SEED), str(INVALID / "bad-date.yaml"))
+    log = json.loads(out)
+    assert code == 1 and log["version"] == "2.1.0"
+    (run_,) = log["runs"]
+    rules = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    assert rules == sorted(rules) and "bad-date" in rules
+    results = {(r["ruleId"], r["level"]) for r in run_["results"]}
+    assert results == {("commitment-count-mismatch", "warning"), ("bad-date", "error")}
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        (where,) = result["locations"]
+        region = where["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    bad = next(r for r in run_["results"] if r["ruleId"] == "bad-date")
+    assert bad["locations"][0]["physicalLocation"]["region"] == {"startLine": 10, "startColumn": 10}
+
+
+def test_the_pre_commit_hook_runs_validate_on_documents_only() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert hook["id"] == "coordagree-validate"
+    words = hook["entry"].split()
+    assert words[:2] == ["coordagree", "validate"] and "--only-documents" in words
+    code, _ = run(*words[1:], str(ROOT / "mkdocs.yml"), str(SEED))
+    assert code == 0

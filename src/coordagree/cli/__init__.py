@@ -37,22 +37,6 @@ def _stdin() -> bytes:
     return sys.stdin.buffer.read(Limits().max_bytes + 1)
 
 
-def _files(paths: tuple[str, ...]) -> Iterator[Path]:
-    for raw in paths:
-        if raw == "-":  # standard input, checked as a document whose format its text tells
-            yield Path("-")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lstrip(".").lower() in _FORMATS:
-                    yield found
-        elif path.exists():
-            yield path
-        else:
-            raise _Fail(f"{raw}: no such file or folder")
-
-
 def _checked(files: list[Path], jobs: int) -> Iterator[Any]:
     """`check_file` of each file, in order, in up to ``jobs`` processes (0: one per core)."""
     import functools
@@ -113,10 +97,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
-    help="How to print findings.",
+    help="How to print findings (sarif: SARIF 2.1.0, for code scanning).",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option(
@@ -126,23 +110,95 @@ def cli(ctx: click.Context, debug: bool) -> None:
     default=0,
     help="Processes to check files in (0, the default: one per core).",
 )
-def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> None:
+@click.option("--select", multiple=True, help="Report only these codes (repeat, or a,b).")
+@click.option("--ignore", multiple=True, help="Never report these codes (repeat, or a,b).")
+@click.option("--exclude", multiple=True, help="Pass over files and folders matching this glob.")
+@click.option(
+    "--only-documents",
+    is_flag=True,
+    help="Pass over named files that are not coordagree documents (for pre-commit).",
+)
+def validate(
+    paths: tuple[str, ...],
+    output: str,
+    strict: bool,
+    jobs: int,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    only_documents: bool,
+) -> None:
     """Check documents (files or folders, recursively) and print every finding.
 
-    Files are checked in parallel and reported in the order given, each as soon as it and the
-    files before it are done; a file naming other documents by id waits for the end, when all
-    ids are known. Exit 0 when clean, 1 when any document has an error (or a warning, with
-    --strict), 2 when a file is missing or is not JSON, YAML or TOML at all.
+    A folder is walked for coordagree documents (files whose first key is coordagree), passing
+    over hidden folders, virtual environments and what .gitignore or --exclude name. Settings
+    come from the nearest coordagree.toml or pyproject.toml [tool.coordagree] (select, ignore,
+    exclude, strict). Files are checked in parallel and reported in the order given, each as
+    soon as it and the files before it are done; a file naming other documents by id waits for
+    the end, when all ids are known. Exit 0 when clean, 1 when any document has an error (or a
+    warning, with --strict), 2 when nothing is found to check, a file is missing or is not
+    JSON, YAML or TOML at all, or a setting is wrong.
     """
+    from coordagree.cli._config import ConfigError, find_settings
+    from coordagree.cli._discover import discover
+
+    try:
+        settings = find_settings()
+    except ConfigError as exc:
+        raise _Fail(str(exc)) from None
+    strict = strict or settings.strict
+    chosen = _codes((*settings.select, *select), "--select")
+    dropped = _codes((*settings.ignore, *ignore), "--ignore")
+    try:
+        files = list(discover(paths, (*settings.exclude, *exclude), only_documents=only_documents))
+    except FileNotFoundError as exc:
+        raise _Fail(f"{exc.args[0]}: no such file or folder") from None
+    if not files:
+        if only_documents:
+            return  # a hook named no document: nothing to do
+        raise _Fail(f"no coordagree documents found in {' '.join(paths)}")
+    _validate_files(files, output, strict, jobs, chosen, dropped)
+
+
+def _codes(given: tuple[str, ...], option: str) -> frozenset[str]:
+    import coordagree
+
+    codes = frozenset(code.strip() for item in given for code in item.split(",") if code.strip())
+    unknown = sorted(codes - set(coordagree.RULES))
+    if unknown:
+        raise _Fail(f"{option}: unknown code {unknown[0]!r} (the codes page lists them all)")
+    return codes
+
+
+def _validate_files(
+    files: list[Path],
+    output: str,
+    strict: bool,
+    jobs: int,
+    chosen: frozenset[str],
+    dropped: frozenset[str],
+) -> None:
+    import attrs
+
     from coordagree.cli._check import FileResult, check_across
 
-    files = list(_files(paths))
     shown: list[FileResult] = []
     first = True
 
+    def kept(result: FileResult) -> FileResult:
+        if not chosen and not dropped:
+            return result
+        findings = tuple(
+            f for f in result.findings if (not chosen or f.code in chosen) and f.code not in dropped
+        )
+        return attrs.evolve(result, findings=findings)
+
     def show(result: FileResult) -> None:
         nonlocal first
+        result = kept(result)
         shown.append(result)
+        if output == "sarif":
+            return  # one log at the end
         if output == "json":
             item = json.dumps(result.to_dict(strict=strict), ensure_ascii=False, indent=2)
             click.echo(("" if first else ",\n") + _indented(item), nl=False)
@@ -178,7 +234,11 @@ def validate(paths: tuple[str, ...], output: str, strict: bool, jobs: int) -> No
             show(result)
     unreadable = any(r.unreadable for r in shown)
     failing = any(not r.ok(strict=strict) for r in shown)
-    if output == "json":
+    if output == "sarif":
+        from coordagree.cli._sarif import sarif
+
+        click.echo(json.dumps(sarif(shown), ensure_ascii=False, indent=2))
+    elif output == "json":
         ok = json.dumps(not failing and not unreadable)
         click.echo(("\n" if shown else "") + f'  ],\n  "ok": {ok}\n}}')
     elif output == "text":
@@ -386,22 +446,24 @@ def new(target: str | None) -> None:
     In the format TARGET's extension names: YAML with comments, or the same document as JSON or
     TOML.
     """
+    import coordagree
     from coordagree.cli._skeleton import SKELETON
+    from coordagree.errors import DocumentError
 
+    schema = coordagree.json_schema()["$id"]
+    commented = f"# yaml-language-server: $schema={schema}\n{SKELETON}"  # editors read it
     if target is None or target == "-":
-        click.echo(SKELETON, nl=False)
+        click.echo(commented, nl=False)
         return
     if os.path.exists(target):
         raise _Fail(f"{target}: already exists; not overwritten")
-    import coordagree
-    from coordagree.errors import DocumentError
 
     try:
         fmt = _format_of(target)
     except DocumentError as exc:
         raise _Fail(str(exc)) from None
-    if fmt == "yaml":  # the commented skeleton as it stands
-        _write(SKELETON, target)
+    if fmt == "yaml":  # the commented skeleton
+        _write(commented, target)
     else:  # the same document in the format the name says (JSON and TOML keep no comments)
         _write(coordagree.dumps(coordagree.loads(SKELETON, "yaml"), fmt), target)
 

@@ -1,0 +1,107 @@
+"""Which files ``coordagree validate`` checks: the documents among the paths it is given.
+
+A file named on the command line is checked. A folder is walked for ``.json``, ``.yaml``,
+``.yml`` and ``.toml`` files that are coordagree documents (their first key is
+``coordagree``), passing over hidden folders, virtual environments, ``site-packages``,
+``node_modules``, ``__pycache__``, what the folder's ``.gitignore`` ignores and what
+``--exclude`` names: ``validate .`` in a project checks its documents, not its ``pyproject.toml``
+or ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+__all__ = ["SUFFIXES", "discover", "is_document"]
+
+SUFFIXES = frozenset({".json", ".yaml", ".yml", ".toml"})
+"""The file extensions of documents."""
+
+_SKIPPED = frozenset({"site-packages", "node_modules", "__pycache__"})
+_FIRST_KEY = re.compile(
+    rb'\A(?:\xef\xbb\xbf)?(?:\s*(?:#[^\n]*)?\n)*\s*(?:\{\s*)?["\']?coordagree["\']?\s*[:=]'
+)
+
+
+def is_document(path: Path) -> bool:
+    """Whether ``path`` begins with a ``coordagree`` key (comments and a BOM allowed before)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return True  # let the check report why it cannot be read
+    return _FIRST_KEY.match(head) is not None
+
+
+def _ignored_by(folder: Path) -> list[str]:
+    """The folder's ``.gitignore`` patterns (plain ones; negations are not followed)."""
+    try:
+        lines = (folder / ".gitignore").read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [
+        line.strip().rstrip("/")
+        for line in lines
+        if line.strip() and not line.startswith(("#", "!"))
+    ]
+
+
+def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
+    return any(
+        fnmatch.fnmatch(relative, pattern.lstrip("/")) or fnmatch.fnmatch(name, pattern)
+        for pattern in patterns
+    )
+
+
+def _walk(root: Path, exclude: list[str]) -> Iterator[Path]:
+    patterns = [*exclude, *_ignored_by(root)]
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".")
+            and name not in _SKIPPED
+            and not (here / name / "pyvenv.cfg").exists()  # a virtual environment
+            and not _matches((here / name).relative_to(root).as_posix(), name, patterns)
+        )
+        for name in sorted(files):
+            path = here / name
+            if path.suffix.lower() not in SUFFIXES or name.startswith("."):
+                continue
+            if _matches(path.relative_to(root).as_posix(), name, patterns):
+                continue
+            if is_document(path):
+                yield path
+
+
+def discover(
+    paths: Iterable[str], exclude: Iterable[str] = (), *, only_documents: bool = False
+) -> Iterator[Path]:
+    """The files to check, in the order given (a folder's in sorted order).
+
+    ``-`` is standard input. With ``only_documents``, a named file that is not a coordagree
+    document is passed over too (as a pre-commit hook, which names every YAML file, needs).
+
+    Raises:
+        FileNotFoundError: a path does not exist.
+    """
+    patterns = list(exclude)
+    for raw in paths:
+        if raw == "-":
+            yield Path("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, patterns)
+        elif path.exists():
+            if _matches(path.as_posix(), path.name, patterns):
+                continue
+            if not only_documents or is_document(path):
+                yield path
+        else:
+            raise FileNotFoundError(raw)
