@@ -61,3 +61,24 @@ def test_yml_names_yaml_and_an_unknown_format_is_an_argument_error() -> None:
     assert coordagree.loads(text, "yml") == programme
     with pytest.raises(InvalidArgumentError, match="expected json, yaml"):
         coordagree.dumps(programme, "xml")  # type: ignore[arg-type]
+
+
+def test_agreements_pickle_for_other_processes() -> None:
+    import concurrent.futures
+    import pickle
+
+    from hypothesis import given, settings
+
+    from coordagree.strategies import agreements
+
+    @given(agreements())
+    @settings(max_examples=30, deadline=None)
+    def round_trip(agreement: coordagree.Agreement) -> None:
+        again = pickle.loads(pickle.dumps(agreement))
+        assert again == agreement
+        assert coordagree.dumps(again) == coordagree.dumps(agreement)
+
+    round_trip()
+    seed = coordagree.seed_programme()
+    with concurrent.futures.ProcessPoolExecutor(1) as pool:
+        assert pool.submit(coordagree.validate, seed).result() == coordagree.validate(seed)

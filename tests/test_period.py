@@ -189,3 +189,21 @@ def test_a_period_whose_start_is_not_known_round_trips(period: Period) -> None:
     agreement = coordagree.Agreement(id="x", period=period)
     for fmt in ("json", "yaml", "toml"):
         assert coordagree.loads(coordagree.dumps(agreement, fmt), fmt).period == period
+
+
+def test_period_fields_take_iso_text_and_dates() -> None:
+    import datetime as dt
+
+    from coordagree.errors import InvalidTypeError
+
+    task = coordagree.Task(id="t", title="x", owners=("a",), due="2025-06-30")
+    assert task.due == Period.parse("2025-06-30")
+    on_day = coordagree.Task(id="t", title="x", owners=("a",), due=dt.date(2025, 6, 30))
+    assert on_day.due == Period.day(pendulum.Date(2025, 6, 30))
+    assert coordagree.Agreement(id="a", period="2025").period == Period.years(2025)
+    with pytest.raises(InvalidTypeError, match="'due' must be Period"):
+        coordagree.Task(id="t", title="x", owners=("a",), due="30/6/2025")
+    with pytest.raises(InvalidTypeError):  # a fiscal year needs the document's start month
+        coordagree.Task(id="t", title="x", owners=("a",), due="FY2025")
+    with pytest.raises(InvalidTypeError):  # a moment is not a span of days
+        coordagree.Task(id="t", title="x", owners=("a",), due=dt.datetime(2025, 6, 30, 9))

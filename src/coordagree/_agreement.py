@@ -19,7 +19,7 @@ from coordagree._fields import kinded_fields
 from coordagree._money import FundingRow
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._parties import Party, Person
-from coordagree._period import Period
+from coordagree._period import Period, to_period
 from coordagree._reviews import Review
 from coordagree._sources import Claim, Identifier, OtherName, Source
 from coordagree._tasks import Task, TaskSchedule
@@ -90,7 +90,7 @@ class Agreement:
     subject: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     languages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.tags())
     timezone: str = attrs.field(default="UTC", **kinds.timezone())
-    period: Period | None = attrs.field(default=None, **kinds.period())
+    period: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     effective: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
-import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -32,7 +31,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coordagree._duration import Duration
-from coordagree._extensions import plain_data
+from coordagree._extensions import FrozenMapping, plain_data
 from coordagree._fields import META, Kind, kind_of, to_decimal
 from coordagree._partial_date import PartialDate, to_partial_date
 from coordagree._period import DatePrecision, Period, parse_date
@@ -507,7 +506,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
-    converter.register_unstructure_hook(types.MappingProxyType, plain_data)
+    converter.register_unstructure_hook(FrozenMapping, plain_data)
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
     converter.register_structure_hook_factory(_is_record, _structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_record, _unstructure_factory(converter))

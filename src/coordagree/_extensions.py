@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -16,6 +15,7 @@ from coordagree.errors import InvalidTypeError, InvalidValueError
 __all__ = [
     "EXTENSION_PREFIX",
     "Extensions",
+    "FrozenMapping",
     "freeze_extensions",
     "plain_data",
     "validate_extensions",
@@ -28,10 +28,48 @@ Extensions = Mapping[str, Any]
 """Extension data: ``x-``-prefixed keys mapped to JSON-like values."""
 
 
+class FrozenMapping(Mapping[str, Any]):
+    """A read-only mapping of extension data that pickles, as a ``mappingproxy`` does not.
+
+    Records are sent to other processes (``multiprocessing``, ``concurrent.futures``) by
+    pickling them; it compares equal to any mapping with the same items.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMapping):
+            return self._data == other._data
+        return isinstance(other, Mapping) and self._data == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMapping, (dict(self._data),))
+
+
 def freeze_extensions(value: Any) -> Any:
     """Converter: a mapping becomes a read-only copy (a read-only one is kept)."""
-    if isinstance(value, Mapping) and not isinstance(value, types.MappingProxyType):
-        return types.MappingProxyType(dict(value))
+    if isinstance(value, Mapping) and not isinstance(value, FrozenMapping):
+        return FrozenMapping(dict(value))
     return value
 
 

@@ -43,7 +43,7 @@ from coordagree._duration import is_duration, to_duration
 from coordagree._extensions import freeze_extensions
 from coordagree._extensions import validate_extensions as _check_extensions
 from coordagree._partial_date import PartialDate, to_partial_date, to_partial_dates
-from coordagree._period import Period
+from coordagree._period import Period, to_period
 from coordagree._recurrence import Recurrence
 from coordagree._text import Text, to_text, to_texts
 from coordagree._validators import (
@@ -503,7 +503,7 @@ def _implied(kind: FieldKind) -> tuple[Callable[[Any], Any] | None, Validator]:
     if k is Kind.REF:
         return (to_tuple, _ids) if many else (None, maybe(identifier))
     if k is Kind.PERIOD:
-        return None, maybe(instance_of(Period))
+        return to_period, maybe(instance_of(Period))
     if k is Kind.DATE:
         return to_date, maybe(is_date)
     if k is Kind.DATETIME:

@@ -12,7 +12,7 @@ from coordagree import _fields as kinds
 from coordagree._codelists import AmountQualifier, Firmness, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields, to_decimal
-from coordagree._period import Period
+from coordagree._period import Period, to_period
 from coordagree._text import Text, to_text
 from coordagree._validators import to_tuple
 from coordagree.errors import InvalidArgumentError
@@ -55,7 +55,7 @@ class FundingRow:
         converter=closed(Firmness),  # type: ignore[misc]
         **kinds.code(Firmness, closed=True),
     )
-    period: Period | None = attrs.field(default=None, **kinds.period())
+    period: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     purpose: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
     extensions: Extensions = kinds.extensions()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import enum
 import re
 from typing import Any, Literal
@@ -14,7 +15,7 @@ from coordagree._date_context import fiscal_year_of, fiscal_year_span, start_mon
 from coordagree._validators import date_hint, instance_of, is_date, optional, to_date
 from coordagree.errors import InvalidArgumentError, InvalidTypeError, InvalidValueError
 
-__all__ = ["DatePrecision", "Period", "SplitUnit", "format_date", "parse_date"]
+__all__ = ["DatePrecision", "Period", "SplitUnit", "format_date", "parse_date", "to_period"]
 
 SplitUnit = Literal["year", "quarter", "month", "fiscal-year"]
 """How `Period.split` cuts a period."""
@@ -445,6 +446,24 @@ def _unit_end(day: pendulum.Date, unit: SplitUnit, fiscal_year_start: int) -> pe
         return fiscal_year_span(fiscal_year_of(day, fiscal_year_start), fiscal_year_start)[1]
     month = day.month if unit == "month" else ((day.month - 1) // 3) * 3 + 3
     return pendulum.Date(day.year, month, calendar.monthrange(day.year, month)[1])
+
+
+def to_period(value: Period | str | _dt.date | None) -> Any:
+    """Converter: ISO text or a date becomes a `Period`; anything else is left to the validator.
+
+    ``Task(due="2025-06-30")`` is due on that day, ``Agreement(period="2025")`` spans the year,
+    ``due=datetime.date(2025, 6, 30)`` is that day: each as `Period.parse` or `Period.day`
+    makes it. A fiscal year given as text needs the document's fiscal year start, so it is
+    left as is (and refused by name) outside a document.
+    """
+    if isinstance(value, str):
+        try:
+            return Period.parse(value)
+        except (InvalidValueError, InvalidArgumentError):
+            return value
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return Period.day(pendulum.Date(value.year, value.month, value.day))
+    return value
 
 
 def _require_date(value: object, argument: str) -> pendulum.Date:

@@ -9,7 +9,7 @@ from coordagree._codelists import ReviewKind, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields, to_recurrences
 from coordagree._partial_date import PartialDate, to_partial_date
-from coordagree._period import Period
+from coordagree._period import Period, to_period
 from coordagree._recurrence import Recurrence
 from coordagree._sources import Claim
 from coordagree._text import Text, to_text
@@ -61,7 +61,7 @@ class Review:
     )
     title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     as_written: str | None = attrs.field(default=None, **kinds.wording())
-    due: Period | None = attrs.field(default=None, **kinds.period())
+    due: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     recurrence: tuple[Recurrence, ...] = attrs.field(
         default=(), converter=to_recurrences, **kinds.recurrences()
     )
@@ -69,7 +69,7 @@ class Review:
     hosts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     rotation: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     rotation_order_stated: bool = attrs.field(default=True, **kinds.flag())
-    covers: Period | None = attrs.field(default=None, **kinds.period())
+    covers: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     held: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, **kinds.partial_date()
     )

@@ -9,7 +9,7 @@ from coordagree import _fields as kinds
 from coordagree._codelists import TaskStatus, closed
 from coordagree._extensions import Extensions
 from coordagree._fields import kinded_fields, to_recurrences
-from coordagree._period import Period
+from coordagree._period import Period, to_period
 from coordagree._recurrence import Recurrence
 from coordagree._sources import Claim
 from coordagree._text import Text, to_text
@@ -72,7 +72,7 @@ class Task:
     partners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("party"))
     target_group: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     means: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
-    due: Period | None = attrs.field(default=None, **kinds.period())
+    due: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     recurrence: tuple[Recurrence, ...] = attrs.field(
         default=(), converter=to_recurrences, **kinds.recurrences()
     )
@@ -85,8 +85,8 @@ class Task:
     history: tuple[StatusChange, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.records(StatusChange)
     )
-    planned: Period | None = attrs.field(default=None, **kinds.period())
-    actual: Period | None = attrs.field(default=None, **kinds.period())
+    planned: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
+    actual: Period | None = attrs.field(default=None, converter=to_period, **kinds.period())
     implements: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, **kinds.refs("commitment")
     )
@@ -144,7 +144,7 @@ class TaskSchedule:
     """
 
     id: str = attrs.field(**kinds.identity())
-    period: Period = attrs.field(**kinds.period())
+    period: Period = attrs.field(converter=to_period, **kinds.period())
     title: Text | None = attrs.field(default=None, converter=to_text, **kinds.text())
     tasks: tuple[Task, ...] = attrs.field(default=(), converter=to_tuple, **kinds.records(Task))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, **kinds.refs("source"))
