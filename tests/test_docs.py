@@ -158,6 +158,11 @@ def test_format_page_and_published_schema(site: Path) -> None:
     assert json.loads(published.read_text("utf-8")) == coordagree.json_schema()
 
 
+def test_pages_load_no_web_fonts(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        assert "fonts.googleapis.com" not in page.read_text("utf-8"), page
+
+
 def test_tutorial_renders_the_seed_gantt_chart(site: Path) -> None:
     html = (site / "tutorial" / "index.html").read_text("utf-8")
     assert '<pre class="mermaid">' in html
