@@ -158,6 +158,15 @@ def test_format_page_and_published_schema(site: Path) -> None:
     assert json.loads(published.read_text("utf-8")) == coordagree.json_schema()
 
 
+def test_the_gantt_chart_script_is_served_with_the_site(site: Path) -> None:
+    """Material fetches Mermaid from a CDN unless a ``mermaid`` is loaded: the site loads its own."""
+    html = (site / "tutorial" / "index.html").read_text("utf-8")
+    (script,) = re.findall(r'<script src="([^"]*mermaid[^"]*\.js)"', html)
+    served = (site / "tutorial" / script).resolve()
+    assert served.is_file() and served.stat().st_size > 1_000_000
+    assert served.read_text("utf-8").find("mermaid") >= 0
+
+
 def test_pages_load_no_web_fonts(site: Path) -> None:
     for page in site.rglob("*.html"):
         assert "fonts.googleapis.com" not in page.read_text("utf-8"), page
