@@ -159,7 +159,7 @@ def test_format_page_and_published_schema(site: Path) -> None:
 
 
 def test_the_gantt_chart_script_is_served_with_the_site(site: Path) -> None:
-    """Material fetches Mermaid from a CDN unless a ``mermaid`` is loaded: the site loads its own."""
+    """Material fetches Mermaid from a CDN unless one is loaded: the site loads its own."""
     html = (site / "tutorial" / "index.html").read_text("utf-8")
     (script,) = re.findall(r'<script src="([^"]*mermaid[^"]*\.js)"', html)
     served = (site / "tutorial" / script).resolve()
