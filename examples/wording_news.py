@@ -34,7 +34,7 @@ def main() -> coordagree.Agreement:
             coordagree.Event(
                 id="ky-ket",
                 kind="signing",
-                date=signed.value,
+                date=wording.date(signed.text, lang="vi"),
                 part_of_day=signed.part_of_day,
                 date_as_written=signed.text,
             ),

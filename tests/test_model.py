@@ -95,7 +95,7 @@ def test_text_is_nfc_and_multilingual() -> None:
 
 def test_wrong_types_name_the_field() -> None:
     with pytest.raises(InvalidTypeError) as info:
-        Party(id="a", name=5)
+        Party(id="a", name=5)  # type: ignore[arg-type]  # mypy refuses it too
     assert str(info.value) == "'name' must be Text (got 5, a int)"
     with pytest.raises(InvalidValueError, match="'id' must be an id"):
         Party(id="has space", name="x")

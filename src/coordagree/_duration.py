@@ -89,7 +89,7 @@ class Duration:
         )
 
 
-def to_duration(value: Any) -> Any:
+def to_duration(value: Duration | str | _dt.timedelta | None) -> Any:
     """Converter: ISO 8601 text or a `datetime.timedelta` of whole days becomes a `Duration`.
 
     Anything else is returned unchanged, for the field's validator to judge.

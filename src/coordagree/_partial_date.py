@@ -270,7 +270,7 @@ class PartialDate:
         return self.first_day <= day <= self.last_day
 
 
-def to_partial_date(value: Any) -> Any:
+def to_partial_date(value: PartialDate | str | int | _dt.date | None) -> Any:
     """Converter: EDTF text, a year, a date or a datetime becomes a `PartialDate`.
 
     Anything else (None included) is returned unchanged, for the field's validator to judge.

@@ -102,7 +102,7 @@ class Text:
         return primary + tuple(lang for lang, _ in self.translations)
 
 
-def to_text(value: Any) -> Any:
+def to_text(value: Text | str | Mapping[str, str] | None) -> Any:
     """Converter: a str becomes a `Text`; a language map becomes a tagged `Text`.
 
     Anything else (None included) is returned unchanged, for the field's validator to judge.

@@ -113,7 +113,7 @@ def to_tuple(value: Any) -> Any:
     return tuple(value)
 
 
-def to_date(value: Any) -> Any:
+def to_date(value: pendulum.Date | _dt.date | str | None) -> Any:
     """Converter: a date, datetime or ISO ``YYYY-MM-DD`` string becomes a `pendulum.Date`.
 
     Anything else is returned unchanged, so that the field's validator names it.
@@ -215,7 +215,7 @@ def is_date(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     )
 
 
-def to_datetime(value: Any) -> Any:
+def to_datetime(value: _dt.datetime | str | None) -> Any:
     """Converter: an aware datetime or an ISO string with offset becomes a `pendulum.DateTime`.
 
     A datetime in a named zone is held at its UTC offset, as a document writes it: in a fold

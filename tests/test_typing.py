@@ -1,0 +1,36 @@
+"""Constructors are typed by their converters: mypy refuses what the classes refuse.
+
+Each ``# type: ignore[arg-type]`` below is checked by ``mypy --strict`` (``make typecheck``):
+were a converter typed ``Any`` again, the ignore would be unused, and mypy fails on that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+import coordagree
+from coordagree.errors import InvalidTypeError
+
+
+def test_wrong_values_are_refused_by_mypy_and_at_run_time() -> None:
+    with pytest.raises(InvalidTypeError):
+        coordagree.Task(id="t", title=42, owners=("a",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        coordagree.Event(id="e", kind="signing", date=3.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        coordagree.Task(id="t", title="x", owners=("a",), due=2025.0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        coordagree.Termination(notice=30)  # type: ignore[arg-type]
+
+
+def test_plain_values_are_accepted_by_mypy_and_at_run_time() -> None:
+    task = coordagree.Task(id="t", title="Sơ kết", owners=("a",), due="2025-06-30")
+    assert str(task.title) == "Sơ kết" and task.due == coordagree.Period.parse("2025-06-30")
+    event = coordagree.Event(id="e", kind="signing", date=dt.date(2023, 5, 29))
+    assert event.date == coordagree.PartialDate.parse("2023-05-29")
+    terms = coordagree.Termination(notice="P30D")
+    assert terms.notice == coordagree.Duration(days=30)
+    assert coordagree.Agreement(id="a", period=pendulum.Date(2025, 1, 1)).period is not None
