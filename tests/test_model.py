@@ -166,3 +166,43 @@ def test_a_document_id_ending_in_a_newline_is_refused_with_its_pointer() -> None
     assert [(f.code, f.path) for f in info.value.findings] == [
         ("bad-id", "/schedules/0/tasks/0/id")
     ]
+
+
+def test_marking_a_task_keeps_it_consistent_with_validation() -> None:
+    import pendulum
+
+    import coordagree
+    from coordagree.errors import UnknownIdError
+
+    seed = coordagree.seed_programme()
+    started = seed.mark("2023-tand", "in-process", pendulum.Date(2023, 10, 1))
+    done = started.mark("2023-tand", "completed", pendulum.Date(2023, 12, 20), note="xong")
+    task = done.task("2023-tand")
+    assert task.status is coordagree.TaskStatus.COMPLETED
+    assert [(c.status.value, str(c.on)) for c in task.history] == [
+        ("in-process", "2023-10-01"),
+        ("completed", "2023-12-20"),
+    ]
+    assert task.actual == coordagree.Period.parse("2023-10-01", "2023-12-20")
+    codes = {f.code for f in coordagree.validate(done).findings}
+    assert not codes & {
+        "task-completed-without-end",
+        "status-history-mismatch",
+        "status-history-order",
+    }
+    assert [o.item for o in coordagree.overdue(done, pendulum.Date(2024, 1, 1))] == [
+        "2023-thads",
+        "2023-vksnd",
+    ]
+    assert seed.task("2023-tand").status is coordagree.TaskStatus.NEEDS_ACTION  # unchanged
+    assert [t.id for t in done.tasks] == [t.id for t in seed.tasks]  # in place, in order
+    early = seed.mark("2023-tand", "completed", pendulum.Date(2023, 6, 1))
+    late_note = early.mark("2023-tand", "in-process", pendulum.Date(2023, 5, 1))
+    recorded = late_note.task("2023-tand")
+    assert [str(c.on) for c in recorded.history] == ["2023-05-01", "2023-06-01"]
+    assert recorded.status is coordagree.TaskStatus.COMPLETED  # the latest change is current
+    assert "status-history-mismatch" not in {
+        f.code for f in coordagree.validate(late_note).findings
+    }
+    with pytest.raises(UnknownIdError):
+        seed.mark("no-such-task", "completed", pendulum.Date(2023, 6, 1))

@@ -11,7 +11,7 @@ import attrs
 import pendulum
 
 from coordagree import _fields as kinds
-from coordagree._codelists import Act, AgreementKind, CountBound, PartyRole, closed
+from coordagree._codelists import Act, AgreementKind, CountBound, PartyRole, TaskStatus, closed
 from coordagree._commitments import Commitment, Objective
 from coordagree._events import Event, Signature
 from coordagree._extensions import Extensions
@@ -253,6 +253,45 @@ class Agreement:
         """
         found = self._get(self._index.task_schedule, "task", task_id)
         return found  # type: ignore[no-any-return]
+
+    def with_task(self, task: Task) -> Agreement:
+        """This agreement with ``task`` in place of the task of the same id.
+
+        Raises:
+            UnknownIdError: the agreement has no task with that id.
+        """
+        holder = self.schedule_of(task.id)
+        schedules = tuple(
+            attrs.evolve(s, tasks=tuple(task if t.id == task.id else t for t in s.tasks))
+            if s is holder
+            else s
+            for s in self.schedules
+        )
+        return attrs.evolve(self, schedules=schedules)
+
+    def mark(
+        self,
+        task_id: str,
+        status: TaskStatus | str,
+        on: pendulum.Date,
+        *,
+        note: str | None = None,
+    ) -> Agreement:
+        """This agreement with task ``task_id``'s status changed on ``on`` (see `Task.changed`).
+
+        Examples:
+            >>> import pendulum, coordagree
+            >>> programme = coordagree.seed_programme()
+            >>> done = programme.mark("2023-tand", "completed", pendulum.Date(2023, 12, 20))
+            >>> done.task("2023-tand").status.value, programme.task("2023-tand").status.value
+            ('completed', 'needs-action')
+            >>> [o.item for o in coordagree.overdue(done, pendulum.Date(2024, 1, 1))]
+            ['2023-thads', '2023-vksnd']
+
+        Raises:
+            UnknownIdError: the agreement has no task with that id.
+        """
+        return self.with_task(self.task(task_id).changed(status, on, note=note))
 
     @property
     def tasks(self) -> Iterator[Task]:

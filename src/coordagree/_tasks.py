@@ -123,6 +123,35 @@ class Task:
                 )
         return self.status
 
+    def changed(
+        self, status: TaskStatus | str, on: pendulum.Date, *, note: str | None = None
+    ) -> Task:
+        """This task with its status changed on ``on``, recorded in its history.
+
+        The change goes into `history` in date order, and the status becomes the latest
+        change's (a change dated before the last one is recorded, not made current); a task
+        completed has ``actual`` end on
+        that day (and start then, unless it started earlier), one put in process has ``actual``
+        start then, unless it has one: the task stays consistent with what validation checks
+        (``task-completed-without-end``, ``status-history-mismatch``).
+
+        Examples:
+            >>> task = Task(id="t", title="Sơ kết", owners=("a",), due="2023")
+            >>> done = task.changed("completed", pendulum.Date(2023, 12, 20))
+            >>> done.status.value, str(done.actual), [c.status.value for c in done.history]
+            ('completed', '2023-12-20', ['completed'])
+        """
+        change = StatusChange(status=status, on=on, note=note)
+        history = tuple(sorted((*self.history, change), key=lambda c: c.on))
+        actual = self.actual
+        if change.status is TaskStatus.COMPLETED:
+            began = actual.start if actual is not None and actual.start is not None else None
+            actual = Period(start=began if began is not None and began <= on else on, end=on)
+        elif change.status is TaskStatus.IN_PROCESS and actual is None:
+            actual = Period(start=on)
+        # the status is the latest change's by date, as validation reads the history
+        return attrs.evolve(self, status=history[-1].status, history=history, actual=actual)
+
     def owner_for(self, occurrence: int) -> tuple[str, ...]:
         """The owners of the ``occurrence``-th occurrence (0-based), rotation applied."""
         if self.rotation:
