@@ -23,6 +23,7 @@ __all__ = [
     "DateReading",
     "Order",
     "current_reading",
+    "default_fiscal_year_start",
     "fiscal_year_of",
     "fiscal_year_span",
     "order_of",
@@ -107,6 +108,19 @@ def order_of(languages: tuple[str, ...]) -> Order | None:
         if language in _DAY_FIRST:
             return "day-first"
     return None
+
+
+US_FISCAL_YEAR_START = 10
+"""The month US federal fiscal years start in (October)."""
+
+
+def default_fiscal_year_start(lang: str | None) -> int:
+    """The month "FY 1995" starts in when nothing says.
+
+    January in Vietnamese (the fiscal year is the calendar year); October (US federal) in
+    English or with no language.
+    """
+    return 1 if lang == "vi" else US_FISCAL_YEAR_START
 
 
 def start_month_for(text: str, given: int | None) -> int:

@@ -1,4 +1,4 @@
-"""Hypothesis entry point: registers coordagree's strategies so ``st.from_type`` finds them."""
+"""coordagree's strategies registered for ``st.from_type`` (see `_coordagree_hypothesis`)."""
 
 from __future__ import annotations
 
@@ -11,23 +11,21 @@ def _first(found: tuple[Any, ...]) -> Any:
 
 
 def _register() -> None:
-    """Called by Hypothesis at import, through the ``hypothesis`` entry point.
+    """Register a strategy for every public model class (coordagree is imported by now).
 
     Every public model class gets a strategy that draws valid instances; classes that only make
     sense inside a larger record (a task, a commitment) are drawn from that record's strategy.
     The strategies are looked up when `st.from_type` first asks: Hypothesis runs this hook when
     it is first imported, which may be from inside ``coordagree.strategies`` itself.
 
-    A test suite that never imports coordagree does not import it here: when coordagree is
-    not imported yet, registering waits for coordagree's own import, which calls this again
-    once it sees Hypothesis loaded.
+    Called by the entry point `_coordagree_hypothesis` when coordagree is already imported,
+    else by coordagree's own import when it finds Hypothesis loaded.
     """
     import sys
 
-    module = sys.modules.get("coordagree")
-    if module is None or not getattr(module, "_READY", False):
-        return  # coordagree registers its strategies when (and if) it is imported
     from hypothesis import strategies as st
+
+    module = sys.modules["coordagree"]
 
     for name in _MODEL_CLASSES:
         st.register_type_strategy(getattr(module, name), _strategy_for)

@@ -27,6 +27,7 @@ import functools
 import attrs
 
 from coordagree._codelists import PartOfDay
+from coordagree._date_context import default_fiscal_year_start
 from coordagree._duration import Duration
 from coordagree._partial_date import PartialDate
 from coordagree._period import Period
@@ -47,9 +48,6 @@ _Reading = tuple[Stated, Stated | None]
 _Facts = tuple[_Reading | None, tuple[int, int, int, int] | None, int]
 """What a match's value is made from: its one reading or its duration, and the fiscal
 year's start month."""
-
-US_FISCAL_YEAR_START = 10
-"""The month US federal fiscal years start in (October), used for "FY 1995" unless told."""
 
 
 class MatchKind(enum.StrEnum):
@@ -145,7 +143,7 @@ def find(
         ('2010-11-01', '2010-01-11')
     """
     language = _language(lang)
-    months = fiscal_year_start or (1 if language == "vi" else US_FISCAL_YEAR_START)
+    months = fiscal_year_start or default_fiscal_year_start(language)
     return tuple([_match(text, found, months, reference) for found in scan(text, language)])
 
 

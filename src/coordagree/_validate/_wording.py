@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from coordagree._date_context import default_fiscal_year_start
 from coordagree._duration import Duration
 from coordagree._fields import Kind, fields_of, kind_of
 from coordagree._loader_facts import has_unworded_periods
@@ -147,29 +148,35 @@ def _read(wording: str, lang: str | None) -> tuple[Found, ...]:
     return tuple(scan(wording, lang))
 
 
-def _compare(
-    ctx: Context, path: str, wording: str, value: Any, lang: str | None, months: int
-) -> None:
+_HINT = "correct the value or the wording; the wording is kept as the source writes it"
+
+
+def _disagreement(wording: str, value: Any, lang: str | None, months: int) -> str | None:
+    """Why ``value`` disagrees with ``wording``, where exactly one reading surely does."""
     matches = _read(wording, lang)
     comparable = [(found, _agrees(found, value)) for found in matches]
     judged = [(found, verdict) for found, verdict in comparable if verdict is not None]
     if len(judged) != 1 or judged[0][1]:
-        return
-    found = judged[0][0]
-    ctx.add(
-        "wording-mismatch",
-        path,
+        return None
+    return (
         f"{value} disagrees with its wording {wording!r}, which reads as "
-        f"{_reading_text(found, months)}",
-        "correct the value or the wording; the wording is kept as the source writes it",
+        f"{_reading_text(judged[0][0], months)}"
     )
+
+
+def _compare(
+    ctx: Context, path: str, wording: str, value: Any, lang: str | None, months: int
+) -> None:
+    message = _disagreement(wording, value, lang, months)
+    if message is not None:
+        ctx.add("wording-mismatch", path, message, _HINT)
 
 
 def check_wording(ctx: Context) -> None:
     """Report a date, period or duration that disagrees with the wording kept beside it."""
     agreement = ctx.agreement
     lang = _language(agreement.languages)
-    months = agreement.fiscal_year_start or (1 if lang == "vi" else 10)
+    months = agreement.fiscal_year_start or default_fiscal_year_start(lang)
     for path, record in records_with(
         agreement, _selected, sparse=True, skip=(TaskSchedule, "tasks")
     ):
@@ -205,13 +212,10 @@ def _check_tasks(
         values = list(map(read, tasks))
         distinct = {id(v): v for v in values if v is not None and v.as_written}
         for key, period in distinct.items():
-            before = len(ctx.findings)
-            _compare(ctx, "", period.as_written, period, lang, months)
-            if len(ctx.findings) == before:
+            message = _disagreement(period.as_written, period, lang, months)
+            if message is None:
                 continue
-            finding = ctx.findings.pop()
             for t, value in enumerate(values):
                 if id(value) == key:
-                    ctx.findings.append(
-                        attrs.evolve(finding, path=f"/schedules/{s}/tasks/{t}/{field.name}")
-                    )
+                    path = f"/schedules/{s}/tasks/{t}/{field.name}"
+                    ctx.add("wording-mismatch", path, message, _HINT)

@@ -89,11 +89,6 @@ class _Hit(dict[str, Any]):
         super().__init__(groups)
         self._start, self._end, self.string = start, end, string
 
-    def group(self, *names: str) -> Any:
-        if len(names) == 1:
-            return self[names[0]]
-        return tuple(self[name] for name in names)
-
     def start(self) -> int:
         return self._start
 
@@ -457,43 +452,37 @@ def _with_time(text: str, date: Found, time: Found, start: int, end: int) -> Fou
 
 def _joined(text: str, atoms: list[Found]) -> list[Found]:
     """Times joined to the day beside them, then two days (or fiscal years) into a period."""
-    timed: list[Found] = []
+
+    def timed(atom: Found, after: Found) -> Found | None:
+        if {atom.kind, after.kind} != {"date", "time"}:
+            return None
+        if not p.TIME_JOIN.fullmatch(text, atom.end, after.start):
+            return None
+        date, time = (atom, after) if atom.kind == "date" else (after, atom)
+        return _with_time(text, date, time, atom.start, after.end)
+
+    def spanned(atom: Found, after: Found) -> Found | None:
+        if not _can_join(atom, after) or not p.RANGE_JOIN.fullmatch(text, atom.end, after.start):
+            return None
+        return _period(atom, after)
+
+    days = [atom for atom in _pairs(atoms, timed) if atom.kind != "time"]  # a lone time goes
+    return _pairs(days, spanned)
+
+
+def _pairs(atoms: list[Found], join: Callable[[Found, Found], Found | None]) -> list[Found]:
+    """``atoms`` with each neighbouring pair that ``join`` joins replaced by the joined one."""
+    result: list[Found] = []
     index = 0
     while index < len(atoms):
-        atom = atoms[index]
-        after = atoms[index + 1] if index + 1 < len(atoms) else None
-        if (
-            after is not None
-            and {atom.kind, after.kind} == {"date", "time"}
-            and p.TIME_JOIN.fullmatch(text, atom.end, after.start)
-        ):
-            date, time = (atom, after) if atom.kind == "date" else (after, atom)
-            joined = _with_time(text, date, time, atom.start, after.end)
-            if joined is not None:
-                timed.append(joined)
-                index += 2
-                continue
-        if atom.kind != "time":
-            timed.append(atom)
-        index += 1
-    periods: list[Found] = []
-    index = 0
-    while index < len(timed):
-        atom = timed[index]
-        after = timed[index + 1] if index + 1 < len(timed) else None
-        if (
-            after is not None
-            and _can_join(atom, after)
-            and p.RANGE_JOIN.fullmatch(text, atom.end, after.start)
-        ):
-            joined = _period(atom, after)
-            if joined is not None:
-                periods.append(joined)
-                index += 2
-                continue
-        periods.append(atom)
-        index += 1
-    return periods
+        joined = join(atoms[index], atoms[index + 1]) if index + 1 < len(atoms) else None
+        if joined is not None:
+            result.append(joined)
+            index += 2
+        else:
+            result.append(atoms[index])
+            index += 1
+    return result
 
 
 def _can_join(first: Found, last: Found) -> bool:

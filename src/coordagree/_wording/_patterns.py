@@ -26,7 +26,6 @@ __all__ = [
     "EN_DURATION",
     "EN_FISCAL",
     "EN_MONTH",
-    "EN_MONTH_NAME",
     "EN_MONTH_YEAR",
     "EN_YEAR",
     "EN_QUARTER",
@@ -158,9 +157,6 @@ EN_DATE_DMY = _compile(
 )
 """A day written day first: "16 March 1992", "30 Jul 99", "30th day of September, 2004",
 "21-Sep-2020"."""
-
-EN_MONTH_NAME = _compile(rf"(?<!\w)(?:{_MONTH})", cased=True)
-"""Any month name: whether the English day and month patterns need to run at all."""
 
 EN_MONTH = _compile(
     r"(?<!\w)(?P<mon>January|February|March|April|June|July|August|September|October|November"

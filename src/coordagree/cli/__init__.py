@@ -458,20 +458,16 @@ def new(target: str | None) -> None:
     if os.path.exists(target):
         raise _Fail(f"{target}: already exists; not overwritten")
 
+    from coordagree._formats import format_for_path
+
     try:
-        fmt = _format_of(target)
+        fmt = format_for_path(target)
     except DocumentError as exc:
         raise _Fail(str(exc)) from None
     if fmt == "yaml":  # the commented skeleton
         _write(commented, target)
     else:  # the same document in the format the name says (JSON and TOML keep no comments)
         _write(coordagree.dumps(coordagree.loads(SKELETON, "yaml"), fmt), target)
-
-
-def _format_of(path: str) -> Any:
-    from coordagree._formats import format_for_path
-
-    return format_for_path(path)
 
 
 @cli.command()
