@@ -631,8 +631,27 @@ def _within(draw: st.DrawFn, window: Period) -> Period:
 
 @functools.cache
 def _wording() -> st.SearchStrategy[str | None]:
-    """A source's wording, as written: absent, or a short Vietnamese phrase."""
-    return st.none() | _words(20)
+    """A source's wording, as written: absent, or a short phrase that states no date.
+
+    Drawn letters can spell a date ("January", "năm 2023"), which would then disagree with
+    the value beside it and draw a ``wording-mismatch`` the example did not mean; every
+    expression the wording reader finds is cut out, so a valid agreement stays valid.
+    """
+    return st.none() | _words(20).map(_unreadable)
+
+
+def _unreadable(value: str) -> str:
+    """``value`` without the dates, periods and durations the reader finds in either language."""
+    from coordagree._wording import scan  # compiled on first use, as validation does
+
+    for _ in range(len(value) + 1):  # each pass shortens the text, so this ends
+        found = scan(value, None)
+        if not found:
+            return value
+        for match in reversed(found):
+            value = value[: match.start] + value[match.end :]
+        value = _not_blank(value)
+    return "a"
 
 
 def _closed(window: Period) -> Period:
