@@ -58,7 +58,7 @@ fuzz: $(VENV)/.dev
 	$(BIN)/python fuzz/fuzz_loads.py /tmp/coordagree-corpus fuzz/corpus -max_total_time=3600 -timeout=5
 
 pytest: $(VENV)/.dev
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 test: lint typecheck pytest
 

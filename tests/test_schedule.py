@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import icalendar
 import pendulum
 import pytest
@@ -271,3 +272,19 @@ def test_workload() -> None:
         {"needs-action": 3},
         {"2023": 3},
     )
+
+
+def test_csv_takes_an_agreement_as_the_other_exports_do() -> None:
+    assert SEED.period is not None
+    whole = coordagree.to_csv(coordagree.occurrences(SEED, SEED.period))
+    assert coordagree.to_csv(SEED) == whole
+    window = Period.parse("2023-05")
+    assert coordagree.to_csv(SEED, window=window) == coordagree.to_csv(
+        coordagree.occurrences(SEED, window)
+    )
+    open_ended = attrs.evolve(SEED, period=Period.open("2023"))
+    with pytest.raises(InvalidArgumentError, match="pass a window") as raised:
+        coordagree.to_csv(open_ended)
+    assert raised.value.argument == "window"
+    with pytest.raises(InvalidArgumentError, match="chosen already"):
+        coordagree.to_csv(coordagree.occurrences(SEED, window), window=window)

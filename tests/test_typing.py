@@ -34,3 +34,14 @@ def test_plain_values_are_accepted_by_mypy_and_at_run_time() -> None:
     terms = coordagree.Termination(notice="P30D")
     assert terms.notice == coordagree.Duration(days=30)
     assert coordagree.Agreement(id="a", period=pendulum.Date(2025, 1, 1)).period is not None
+
+
+def test_due_and_overdue_occurrences_have_a_day_in_their_type() -> None:
+    seed = coordagree.seed_programme()
+    day: pendulum.Date = coordagree.overdue(seed, pendulum.Date(2024, 6, 1))[0].date
+    assert day == pendulum.Date(2023, 12, 31)
+    owed: pendulum.Date = coordagree.due(seed, pendulum.Date(2024, 6, 1))[0].date
+    assert owed == day
+    any_day = coordagree.occurrences(seed, coordagree.Period.years(2023))[0].date
+    maybe: pendulum.Date = any_day  # type: ignore[assignment]  # an undated task has none
+    assert maybe is not None

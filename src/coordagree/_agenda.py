@@ -12,10 +12,11 @@ import datetime as _dt
 import itertools
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic
 
 import attrs
 import pendulum
+from typing_extensions import TypeVar
 
 from coordagree._agreement import Agreement
 from coordagree._budget import current_budget
@@ -43,10 +44,17 @@ __all__ = [
 
 _KIND_ORDER = {"event": 0, "review": 1, "task": 2}
 
+# The type of an occurrence's day: `due` and `overdue` always know it (Occurrence[Date]); a
+# bare `Occurrence` is one that may not (an undated task), as `occurrences` gives.
+_Day = TypeVar("_Day", bound=pendulum.Date | None, default=pendulum.Date | None, covariant=True)
+
 
 @attrs.frozen(kw_only=True)
-class Occurrence:
+class Occurrence(Generic[_Day]):
     """One dated appearance of a task, review or event.
+
+    Generic in its day's type: `due` and `overdue` return ``Occurrence[pendulum.Date]``, whose
+    `date` a type checker knows is set; a bare ``Occurrence`` may have none.
 
     Attributes:
         kind: ``"task"``, ``"review"`` or ``"event"``.
@@ -67,7 +75,7 @@ class Occurrence:
     kind: str
     item: str
     title: Text
-    date: pendulum.Date | None
+    date: _Day
     window: Period | None = None
     owners: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
@@ -82,7 +90,7 @@ class Occurrence:
 
         Events come before reviews before tasks on the same day.
         """
-        day = self.date
+        day: pendulum.Date | None = self.date
         if day is None and self.window is not None:
             day = self.window.start
         return (
@@ -361,7 +369,9 @@ def agenda(agreement: Agreement, window: Period, party: str | None = None) -> Ag
 _CLOSED = (TaskStatus.COMPLETED, TaskStatus.CANCELLED)
 
 
-def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) -> list[Occurrence]:
+def due(
+    agreement: Agreement, as_of: pendulum.Date, party: str | None = None
+) -> list[Occurrence[pendulum.Date]]:
     """Tasks owed as of ``as_of``: their due window has begun and they were not yet done.
 
     A one-off task is due from the first day of its due window (at once, when only its deadline
@@ -378,8 +388,10 @@ def due(agreement: Agreement, as_of: pendulum.Date, party: str | None = None) ->
         return sorted(_owed(agreement, day, wanted), key=lambda o: o.sort_key)
 
 
-def _owed(agreement: Agreement, day: pendulum.Date, wanted: set[str] | None) -> list[Occurrence]:
-    found: list[Occurrence] = []
+def _owed(
+    agreement: Agreement, day: pendulum.Date, wanted: set[str] | None
+) -> list[Occurrence[pendulum.Date]]:
+    found: list[Occurrence[pendulum.Date]] = []
     for schedule in agreement.schedules:
         for task in schedule.tasks:
             if task.status_on(day) in _CLOSED:
@@ -427,14 +439,14 @@ def _owed(agreement: Agreement, day: pendulum.Date, wanted: set[str] | None) -> 
 
 def overdue(
     agreement: Agreement, as_of: pendulum.Date, party: str | None = None
-) -> list[Occurrence]:
+) -> list[Occurrence[pendulum.Date]]:
     """The `due` tasks whose due day is already past on ``as_of``.
 
     Raises:
         InvalidArgumentError: ``as_of`` is not a date, or ``party`` is unknown.
     """
     day = _require_day(as_of, "as_of")
-    return [o for o in due(agreement, day, party) if o.date is not None and o.date < day]
+    return [o for o in due(agreement, day, party) if o.date < day]
 
 
 @attrs.frozen

@@ -10,9 +10,11 @@ from typing import Any
 
 import pendulum
 
-from coordagree._agenda import Occurrence
+from coordagree._agenda import Occurrence, occurrences
+from coordagree._agreement import Agreement
 from coordagree._money import FundingRow
 from coordagree._period import Period
+from coordagree.errors import InvalidArgumentError
 
 __all__ = ["to_csv"]
 
@@ -49,15 +51,34 @@ class _Writer:
         self._writer.writerow([_cell(value) for value in row])
 
 
-def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
+def to_csv(
+    found: Agreement | Iterable[Occurrence] | Iterable[FundingRow],
+    *,
+    window: Period | None = None,
+) -> str:
     """Occurrences, or funding rows, as CSV for spreadsheets: a header row, then one row each.
+
+    Takes what the other exports take, an agreement (its occurrences within ``window``, by
+    default its own period, which must then have an end), or the occurrences or funding rows
+    already chosen (`occurrences`, `due`, `Agreement.funding`).
 
     Amounts are written exactly as their decimals (``7000000``), never as floats. A funding
     row's period is written as stated (``FY1995``) and as its first and last days. An
     occurrence's rule is the RRULE it comes from, for an item with several. A text cell that a
     spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+``, ``-``, ``@``) is led by an
     apostrophe, and carriage returns in text are written as newlines, inside quotes.
+
+    Raises:
+        InvalidArgumentError: an agreement whose period is open-ended, with no ``window``; or
+            a ``window`` with occurrences or funding rows, which are chosen already.
     """
+    if isinstance(found, Agreement):
+        found = occurrences(found, _window(found, window))
+    elif window is not None:
+        raise InvalidArgumentError(
+            "'window' chooses an agreement's occurrences; these are chosen already",
+            argument="window",
+        )
     items: list[Any] = list(found)
     out = io.StringIO()
     writer = _Writer(out)
@@ -80,6 +101,7 @@ def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
                 ]
             )
         return out.getvalue()
+
     writer.writerow(_COLUMNS)
     for o in items:
         writer.writerow(
@@ -97,6 +119,17 @@ def to_csv(found: Iterable[Occurrence] | Iterable[FundingRow]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def _window(agreement: Agreement, window: Period | None) -> Period:
+    chosen = agreement.period if window is None else window
+    if chosen is None or chosen.start is None or chosen.end is None:
+        raise InvalidArgumentError(
+            f"{agreement.id!r} has no period with an end ({chosen}): pass a window, "
+            "e.g. to_csv(agreement, window=Period.parse('2026'))",
+            argument="window",
+        )
+    return chosen
 
 
 def _day(day: pendulum.Date | None) -> str:
