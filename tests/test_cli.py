@@ -336,3 +336,43 @@ def test_the_pre_commit_hook_runs_validate_on_documents_only() -> None:
     assert words[:2] == ["coordagree", "validate"] and "--only-documents" in words
     code, _ = run(*words[1:], str(ROOT / "mkdocs.yml"), str(SEED))
     assert code == 0
+
+
+def _coloured(env: dict[str, str], *args: str) -> str:
+    return CliRunner(env=env).invoke(cli, list(args)).output
+
+
+@pytest.mark.parametrize(
+    ("args", "word"),
+    [
+        (("validate", str(INVALID / "bad-date.yaml")), "error"),
+        (("validate", str(SEED)), "warning"),
+        (("agenda", "--as-of", "2024-01-01"), "OVERDUE"),
+    ],
+)
+def test_severities_and_overdue_in_colour_unless_no_color(args: tuple[str, ...], word: str) -> None:
+    red_or_yellow = "\x1b[33m" if word == "warning" else "\x1b[31m"
+    assert red_or_yellow + ("\x1b[1m" if word != "warning" else "") + word in _coloured(
+        {"FORCE_COLOR": "1"}, *args
+    )
+    plain = _coloured({"FORCE_COLOR": "", "NO_COLOR": ""}, *args)  # a pipe: click strips colour
+    assert "\x1b[" not in plain and word in plain
+    assert "\x1b[" not in _coloured({"FORCE_COLOR": "1", "NO_COLOR": "1"}, *args)
+    shown = _coloured({"FORCE_COLOR": "1", "NO_COLOR": "1"}, "show", str(SEED))
+    assert "\x1b[3" not in shown  # rich honours NO_COLOR too
+
+
+def test_colour_never_comes_from_the_document(tmp_path: Path) -> None:
+    text = (
+        SEED.read_text("utf-8")
+        .replace(
+            "    title: Tuyên truyền, vận động các đối tượng thi hành",
+            '    title: "Tuyên truyền, \\e[31mvận động các đối tượng thi hành',
+            1,
+        )
+        .replace("đã có hiệu lực pháp luật\n", 'đã có hiệu lực pháp luật"\n', 1)
+    )
+    path = tmp_path / "escaped.yaml"
+    path.write_text(text, "utf-8")
+    out = _coloured({"FORCE_COLOR": "1"}, "agenda", str(path), "--as-of", "2024-01-01")
+    assert "\x1b[31m\x1b[1mOVERDUE" in out and "\x1b[31mvận" not in out and "␛[31mvận" in out

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from coordagree.cli._colour import echo, paint
 from coordagree.cli._escape import github_data, github_property, one_line
 
 __all__ = ["main"]
@@ -213,11 +214,11 @@ def _validate_files(
                     + github_data(f"{finding.path or '/'}: {finding.message}")
                 )
             else:  # plain lines: a register prints thousands, and they are not markup
-                click.echo(
-                    one_line(
-                        f"{result.path}:{finding.line or 1}:{finding.column or 1}: "
-                        f"{finding.severity.value} {finding.code} "
-                        f"{finding.path or '/'}: {finding.message}"
+                echo(
+                    one_line(f"{result.path}:{finding.line or 1}:{finding.column or 1}: ")
+                    + paint(finding.severity.value)
+                    + one_line(
+                        f" {finding.code} {finding.path or '/'}: {finding.message}"
                         + (f" (hint: {finding.hint})" if finding.hint else "")
                     )
                 )
@@ -329,8 +330,8 @@ def agenda(
             {
                 "item": o.item,
                 "kind": o.kind,
-                "title": str(o.title) if o.title is not None else None,
-                "date": None if o.date is None else o.date.isoformat(),
+                "title": str(o.title),
+                "date": o.date.isoformat(),
                 "owners": list(o.owners),
                 "overdue": (o.item, o.index) in overdue,
             }
@@ -348,8 +349,8 @@ def agenda(
     else:
         click.echo(f"As of {day.isoformat()}: {len(due)} due, {len(late)} of them overdue")
         for o in due:  # a document's text, one line each and no control character
-            flag = "OVERDUE" if (o.item, o.index) in overdue else "due"
-            click.echo(one_line(f"  {flag:8} {o.date} {o.item}: {o.title} [{', '.join(o.owners)}]"))
+            flag = paint("OVERDUE" if (o.item, o.index) in overdue else "due", padded=8)
+            echo(f"  {flag} " + one_line(f"{o.date} {o.item}: {o.title} [{', '.join(o.owners)}]"))
         if span is not None:
             click.echo(f"In {span}:")
             for o in items:
