@@ -7,6 +7,7 @@ in a scratch folder holding a copy of ``examples/``. Blocks that only include a 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shlex
@@ -16,6 +17,7 @@ import sys
 import zlib
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -216,3 +218,51 @@ def test_every_code_has_an_example_on_the_codes_page() -> None:
         with pytest.raises(coordagree.errors.DocumentError) as refused:
             eval(source, namespace)
         assert refused.value.codes[-1] == code
+
+
+def _signature_text(html_page: str, name: str) -> str:
+    """The text of the signature that follows the heading of ``coordagree.NAME``."""
+    start = html_page.index(f'id="coordagree.{name}"')
+    end = html_page.index("</code>", html_page.index('class="doc-signature', start))
+    return html.unescape(re.sub(r"<[^>]+>", "", html_page[start:end]))
+
+
+def _parameters(signature: str) -> dict[str, str]:
+    """A signature's parameters by name, split at the commas outside brackets."""
+    inner = " ".join(signature.split())
+    inner = inner[inner.index("(") + 1 : inner.rindex(")")]
+    found: list[str] = []
+    depth, current = 0, ""
+    for char in inner + ",":
+        depth += (char in "[(") - (char in "])")
+        if char == "," and depth == 0:
+            found.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return {p.split(":")[0].strip(): p for p in found if p and p not in ("*", "self")}
+
+
+def test_the_reference_shows_every_constructor_attrs_generates(site: Path) -> None:
+    pages = {
+        page: (site / "reference" / page / "index.html").read_text("utf-8")
+        for page in ("model", "schedules", "documents", "validation", "codelists", "wording")
+    }
+    shown = 0
+    for name in coordagree.__all__:
+        cls = getattr(coordagree, name)
+        if not (isinstance(cls, type) and attrs.has(cls)):
+            continue
+        page = next((p for p in pages.values() if f'id="coordagree.{name}"' in p), None)
+        assert page is not None, f"{name} is not in the API reference"
+        parameters = _parameters(_signature_text(page, name))
+        expected = {
+            field.alias: field.default is attrs.NOTHING for field in attrs.fields(cls) if field.init
+        }
+        assert {p: "=" not in text for p, text in parameters.items()} == expected, name
+        assert all(": " in text for text in parameters.values()), name  # each with its type
+        shown += 1
+    assert shown >= 22
+    task = " ".join(_signature_text(pages["model"], "Task").split())
+    assert "due: Period | str | datetime.date | None = None" in task
+    assert "title: Text | str | Mapping[str, str] | None," in task  # required: no default
