@@ -8,6 +8,7 @@ in a scratch folder holding a copy of ``examples/``. Blocks that only include a 
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import shlex
@@ -15,7 +16,9 @@ import shutil
 import subprocess
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -266,3 +269,102 @@ def test_the_reference_shows_every_constructor_attrs_generates(site: Path) -> No
     task = " ".join(_signature_text(pages["model"], "Task").split())
     assert "due: Period | str | datetime.date | None = None" in task
     assert "title: Text | str | Mapping[str, str] | None," in task  # required: no default
+
+
+# Material draws a Mermaid chart into a *closed* shadow root, which no DOM dump shows; the page
+# is served with this script first, so each root is opened and copied into an attribute.
+_SHADOW_PROBE = b"""<script>
+const attach = Element.prototype.attachShadow;
+const roots = [];
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, {...init, mode: "open"});
+  roots.push([this, root]);
+  return root;
+};
+setInterval(() => {
+  for (const [host, root] of roots) host.setAttribute("data-shadow", root.innerHTML);
+}, 50);
+</script>"""
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def _served(site: Path) -> tuple[str, Callable[[], None]]:
+    """The site on a loopback port, each page with `_SHADOW_PROBE` first in its head."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # quiet
+            pass
+
+        def send_head(self) -> Any:
+            path = Path(self.translate_path(self.path))
+            page = path / "index.html" if path.is_dir() else path
+            if page.suffix != ".html" or not page.is_file():
+                return super().send_head()
+            body = page.read_bytes().replace(b"<head>", b"<head>" + _SHADOW_PROBE, 1)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_address[1]}", stop
+
+
+def test_the_gantt_chart_renders_offline_in_a_browser(site: Path, tmp_path: Path) -> None:
+    """The tutorial's chart is an SVG drawn by the site's own Mermaid copy, with no network."""
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no Chromium here: `make test` installs Debian's chromium where it can")
+    page = (site / "tutorial" / "index.html").read_text("utf-8")
+    assert "cdn" not in page.lower() and "unpkg" not in page and "jsdelivr" not in page
+    address, stop = _served(site)
+    try:
+        dom = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp_path / 'profile'}",
+                "--virtual-time-budget=20000",
+                "--dump-dom",
+                f"{address}/tutorial/",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+    finally:
+        stop()
+    charts = re.findall(r'<div class="mermaid" data-shadow="([^"]*)"', dom)
+    assert charts, "the chart was not drawn: the Mermaid script did not run"
+    chart = html.unescape(charts[0])
+    assert chart.lstrip().startswith("<svg") and 'aria-roledescription="gantt"' in chart
+    labels = [label.strip() for label in re.findall(r"<text[^>]*>([^<]*)<", chart)]
+    assert "Tuyên truyền vận động các đương sự tự nguyện thi hành án" in labels  # a task's bar
+    assert any(label.startswith("hội nghị ký kết") for label in labels)  # the signing milestone
+    assert "gantt\n" not in chart  # drawn, not shown as source text
