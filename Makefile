@@ -11,7 +11,7 @@ NO_MKDOCS_2_WARNING := 1
 export NO_MKDOCS_2_WARNING
 LINTED := src tests examples scripts fuzz benchmarks
 
-.PHONY: demo test lint typecheck docs serve bench fuzz pytest schema clean browser
+.PHONY: demo test lint typecheck docs serve bench fuzz pytest schema clean browser test-newest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,5 +72,18 @@ pytest: $(VENV)/.dev browser
 
 test: lint typecheck pytest
 
+# The newest Python supported (3.13) beside the oldest (3.11, `make test`): the suites of the
+# public API, the model, documents, time, wording and validation, in their own venv.
+NEWEST ?= python3.13
+NEWEST_VENV ?= .venv-newest
+NEWEST_TESTS := tests/test_api.py tests/test_model.py tests/test_documents.py tests/test_period.py
+NEWEST_TESTS += tests/test_schedule.py tests/test_typing.py tests/test_packaging.py
+NEWEST_TESTS += tests/test_wording.py tests/test_validate.py
+test-newest:
+	$(NEWEST) -m venv $(NEWEST_VENV)
+	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(NEWEST_VENV)/bin/python -m pip install --quiet -e ".[dev]"
+	$(NEWEST_VENV)/bin/pytest -q -n auto $(NEWEST_TESTS)
+
 clean:
-	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(NEWEST_VENV) site .mypy_cache .pytest_cache .ruff_cache .hypothesis
