@@ -376,3 +376,22 @@ def test_colour_never_comes_from_the_document(tmp_path: Path) -> None:
     path.write_text(text, "utf-8")
     out = _coloured({"FORCE_COLOR": "1"}, "agenda", str(path), "--as-of", "2024-01-01")
     assert "\x1b[31m\x1b[1mOVERDUE" in out and "\x1b[31mvận" not in out and "␛[31mvận" in out
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_folder_walk_in_a_git_work_tree_ignores_what_git_ignores(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    for name in ("drafts/a.yaml", "drafts/keep.yaml", "old/tracked.yaml", "old/new.yaml"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(INVALID / "bad-date.yaml", tmp_path / name)
+    shutil.copy(SEED, tmp_path / "programme.yaml")
+    (tmp_path / ".gitignore").write_text("drafts/*\n!drafts/keep.yaml\n", "utf-8")
+    git("add", "old/tracked.yaml")  # tracked before its folder was ignored: git keeps it
+    (tmp_path / "old" / ".gitignore").write_text("*.yaml\n", "utf-8")  # a nested one
+    code, out = run("validate", str(tmp_path))
+    checked = {line.split(":")[0] for line in out.splitlines() if "bad-date" in line}
+    assert checked == {str(tmp_path / "drafts/keep.yaml"), str(tmp_path / "old/tracked.yaml")}
+    assert code == 1 and "3 file(s) checked" in out

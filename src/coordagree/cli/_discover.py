@@ -3,9 +3,9 @@
 A file named on the command line is checked. A folder is walked for ``.json``, ``.yaml``,
 ``.yml`` and ``.toml`` files that are coordagree documents (their first key is
 ``coordagree``), passing over hidden folders, virtual environments, ``site-packages``,
-``node_modules``, ``__pycache__``, what the folder's ``.gitignore`` ignores and what
-``--exclude`` names: ``validate .`` in a project checks its documents, not its ``pyproject.toml``
-or ``mkdocs.yml``.
+``node_modules``, ``__pycache__``, what git ignores (asked of git itself in a work tree; else
+the folder's ``.gitignore``, plain patterns only) and what ``--exclude`` names: ``validate .``
+in a project checks its documents, not its ``pyproject.toml`` or ``mkdocs.yml``.
 """
 
 from __future__ import annotations
@@ -37,8 +37,34 @@ def is_document(path: Path) -> bool:
     return _FIRST_KEY.match(head) is not None
 
 
+_LISTED = ("--cached", "--others", "--exclude-standard", "--", ".")
+
+
+def _git_listed(root: Path) -> frozenset[str] | None:
+    """The files git would show under ``root``, relative to it; None outside a work tree.
+
+    ``git ls-files --cached --others --exclude-standard`` applies every ignore rule as git
+    does (nested ``.gitignore`` files, ``!`` negations, ``.git/info/exclude``, the global
+    excludes file), and keeps a tracked file even where a pattern matches it, as git does.
+    """
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            [*("git", "-C", str(root), "ls-files", "-z"), *_LISTED],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):  # no git here
+        return None
+    if listed.returncode != 0:  # not a work tree
+        return None
+    return frozenset(os.fsdecode(name) for name in listed.stdout.split(b"\0") if name)
+
+
 def _ignored_by(folder: Path) -> list[str]:
-    """The folder's ``.gitignore`` patterns (plain ones; negations are not followed)."""
+    """The folder's ``.gitignore`` patterns, outside a git work tree (negations not followed)."""
     try:
         lines = (folder / ".gitignore").read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -58,7 +84,8 @@ def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
 
 
 def _walk(root: Path, exclude: list[str]) -> Iterator[Path]:
-    patterns = [*exclude, *_ignored_by(root)]
+    tracked = _git_listed(root)
+    patterns = [*exclude, *(_ignored_by(root) if tracked is None else ())]
     for folder, subfolders, files in os.walk(root):
         here = Path(folder)
         subfolders[:] = sorted(
@@ -73,7 +100,10 @@ def _walk(root: Path, exclude: list[str]) -> Iterator[Path]:
             path = here / name
             if path.suffix.lower() not in SUFFIXES or name.startswith("."):
                 continue
-            if _matches(path.relative_to(root).as_posix(), name, patterns):
+            relative = path.relative_to(root).as_posix()
+            if _matches(relative, name, patterns):
+                continue
+            if tracked is not None and relative not in tracked:  # git ignores it
                 continue
             if is_document(path):
                 yield path
