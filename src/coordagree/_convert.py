@@ -393,11 +393,9 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
                 raise cattrs.ForbiddenExtraKeysError("", cls, {"extensions"})
             if names.issuperset(value):  # at C speed: most records have no other key
                 return generated(value, cls)
-            extra = {
-                k: value[k] for k in value.keys() - names if isinstance(k, str) and k[:2] == "x-"
-            }
-            if extra:  # in the document's order
-                extra = {k: extra[k] for k in value if k in extra}
+            # In the document's order; no field name starts "x-" (names are identifiers). One
+            # pass over the keys: a set difference first cost a million-key document 0.6 s.
+            extra = {k: value[k] for k in value if isinstance(k, str) and k.startswith("x-")}
             if extra:
                 if not takes_extensions:
                     raise cattrs.ForbiddenExtraKeysError("", cls, set(extra))
