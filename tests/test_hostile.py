@@ -238,6 +238,8 @@ def test_a_million_unknown_keys_give_a_bounded_report(fmt: str) -> None:
     unlisted = int(last.message.split()[0])
     assert keys - Limits().max_findings <= unlisted <= keys  # a few missing fields, too
     assert len(str(error)) < 1_000_000
+    listed = [f.path for f in error.findings if f.code == "unknown-key"]
+    assert listed == [f"/k{i}" for i in range(len(listed))]  # the first, in the document's order
 
 
 def test_max_findings_is_settable() -> None:

@@ -27,7 +27,12 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from coordagree._duration import Duration
@@ -396,9 +401,11 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
             # In the document's order; no field name starts "x-" (names are identifiers). One
             # pass over the keys: a set difference first cost a million-key document 0.6 s.
             extra = {k: value[k] for k in value if isinstance(k, str) and k.startswith("x-")}
+            if extra and not takes_extensions:
+                raise cattrs.ForbiddenExtraKeysError("", cls, set(extra))
+            if len(names.intersection(value)) + len(extra) < len(value):  # unknown keys
+                return _refused(generated, value, cls, names, extra)
             if extra:
-                if not takes_extensions:
-                    raise cattrs.ForbiddenExtraKeysError("", cls, set(extra))
                 value = {k: v for k, v in value.items() if k not in extra}
                 value["extensions"] = extra
             return generated(value, cls)
@@ -406,6 +413,40 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
         return structure
 
     return factory
+
+
+def _from_a_field(error: BaseException) -> bool:
+    notes = getattr(error, "__notes__", ())
+    return any(isinstance(note, AttributeValidationNote) for note in notes)
+
+
+def _refused(
+    generated: Callable[..., Any],
+    value: Mapping[str, Any],
+    cls: type,
+    names: frozenset[str],
+    extra: dict[str, Any],
+) -> typing.NoReturn:
+    """Refuse a record with unknown keys exactly as cattrs' generated code does, cheaply.
+
+    cattrs reports the fields' errors, then the unknown keys last, and never builds the
+    record. It finds them with a set difference over every key, which for a million keys
+    cost more than the rest of the document: here the fields alone are structured (their
+    errors kept; a record built from them is dropped, as is an error of building it) and the
+    unknown keys, found in one pass and kept in the document's order, are added after them.
+    """
+    # In the document's order, as a list: a set of a million keys cost 0.4 s to build.
+    unknown = [k for k in value if k not in names and k not in extra]
+    refusal = cattrs.ForbiddenExtraKeysError("", cls, typing.cast(set[str], unknown))
+    known = {k: v for k, v in value.items() if k in names}
+    if extra:
+        known["extensions"] = extra
+    try:
+        generated(known, cls)
+    except ClassValidationError as exc:
+        if all(_from_a_field(error) for error in exc.exceptions):
+            raise ClassValidationError(exc.message, [*exc.exceptions, refusal], cls) from None
+    raise ClassValidationError(f"While structuring {cls.__name__}", [refusal], cls)
 
 
 def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[..., Any]]:

@@ -55,7 +55,12 @@ def _unknown_keys(
 ) -> Iterator[Finding]:
     names = _field_names(exc.cl)
     keys = exc.extra_fields
-    first = sorted(keys) if most is None or most >= len(keys) else heapq.nsmallest(most, keys)
+    if isinstance(keys, list):  # in the document's order (`_convert._refused`), as lines are
+        first = keys if most is None else keys[:most]
+    elif most is None or most >= len(keys):
+        first = sorted(keys)
+    else:
+        first = heapq.nsmallest(most, keys)
     for count, key in enumerate(first):
         # "did you mean" for the first hundred: past them, the keys are not typos
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6) if count < 100 else []
