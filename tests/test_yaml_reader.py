@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 import coordagree
 from coordagree._formats import Limits, render
 from coordagree._formats._limits import check_limits
-from coordagree._formats._yaml import _fast_yaml, _Irregular, _parse_checked, parse_yaml
+from coordagree._formats._yaml import (
+    _composed,
+    _fast_yaml,
+    _Irregular,
+    _parse_checked,
+    parse_yaml,
+)
 from coordagree.errors import DocumentError
 from coordagree.strategies import broken_documents, documents
 
@@ -101,9 +107,14 @@ def test_the_depth_limit_is_the_same_on_both_readers(depth: int) -> None:
     _same(nested, Limits(max_depth=20))
 
 
-def test_an_alias_or_a_tag_is_left_to_the_checked_reader() -> None:
-    for text in _HAZARDS[:6]:
+def test_a_tag_or_a_hazard_is_left_to_the_checked_reader_and_an_alias_is_not() -> None:
+    for text in _HAZARDS[1:6]:
         with pytest.raises(_Irregular):
+            _fast_yaml(text)
+    data, _tree = _fast_yaml(_HAZARDS[0])  # an alias of a closed anchor: the event reader's
+    assert data == {"a": [1], "b": [1]}
+    for text in ("a: &x [*x]\n", "a: *nowhere\n", "a: &x 1\nb: &x 2\n", "? *x\n: 1\n"):
+        with pytest.raises(_Irregular):  # itself, undefined, given twice, a key: checked
             _fast_yaml(text)
 
 
@@ -117,3 +128,70 @@ def test_a_finding_in_a_clean_read_still_has_its_line_and_column() -> None:
     result = check_file(ROOT / "examples" / "quang-binh-2023.yaml")
     (placed,) = [f for f in result.findings if f.code == finding.code]
     assert (placed.line, placed.column) == (191, 23)
+
+
+# -- irregular documents, composed by libyaml (`_composed`) ----------------------------------
+#
+# Anchors, aliases, tags, merge keys, keys given twice or not strings: the event reader leaves
+# these to the checked reader, whose tree libyaml composes; the findings and positions must be
+# PyYAML's own, limits included.
+
+_SCALARS = st.sampled_from(
+    [
+        *("x", "'q'", '"Sở Tư pháp"', "0777", "12:30", "~", "true", "no", "1e5", "!!str 5"),
+        *("!!int 5", "!!int abc", "!!binary aGk=", "!!float .nan", "ngày 29/5/2023", "-1", "0x1F"),
+    ]
+)
+_KEYS = st.sampled_from(["a", "b", "c", "a", "<<", "'k'", "1", "? [1]\n"])
+
+
+@st.composite
+def _irregular(draw: st.DrawFn) -> str:
+    anchors: list[str] = []
+    lines: list[str] = []
+
+    def node(depth: int) -> str:
+        choice = draw(st.integers(0, 5 if depth < 3 else 2))
+        anchor = ""
+        if draw(st.booleans()) and choice != 1:
+            name = f"a{len(anchors)}"
+            anchor = f"&{name} "
+            anchors.append(name)
+        if choice == 1 and anchors:
+            return "*" + draw(st.sampled_from(anchors))
+        if choice <= 2:
+            return anchor + draw(_SCALARS)
+        items = [node(depth + 1) for _ in range(draw(st.integers(0, 3)))]
+        if choice == 3:
+            return anchor + "[" + ", ".join(items) + "]"
+        keys = [draw(_KEYS).strip().removeprefix("? ") for _ in items]
+        return anchor + "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, items, strict=True)) + "}"
+
+    for _ in range(draw(st.integers(1, 6))):
+        lines.append(f"{draw(_KEYS)}: {node(1)}")  # "? [1]\n: value" is a key that is a list
+    return "\n".join(lines) + "\n"
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None, max_examples=300)
+@given(
+    _irregular(),
+    st.builds(
+        Limits,
+        max_aliases=st.integers(0, 6),
+        max_nodes=st.integers(1, 40),
+        max_alias_nodes=st.integers(0, 20),
+        max_depth=st.integers(1, 6),
+    ),
+)
+def test_irregular_documents_read_alike_with_libyaml_composing(text: str, limits: Limits) -> None:
+    _same(text, limits)
+    _same(text)
+
+
+def test_an_aliased_document_is_composed_by_libyaml() -> None:
+    text = "a: &x [1, 2]\nb: *x\nc: {d: *x}\n"
+    composed = _composed(text, Limits())
+    assert composed.data == {"a": [1, 2], "b": [1, 2], "c": {"d": [1, 2]}}
+    assert composed.position("/c/d") == _parse_checked(text, Limits()).position("/c/d")
+    with pytest.raises(_Irregular):  # a syntax error: PyYAML's scanner says it
+        _composed("a: &x [1\nb: *x\n", Limits())

@@ -178,7 +178,9 @@ class _Loader(
         super().fetch_flow_collection_start(token_class)
 
     def add_indent(self, column: int) -> bool:
-        if len(self.indents) >= self.max_depth:
+        # Only where a level is added: the scanner asks at every key of a block mapping, and a
+        # second key at the deepest level allowed is not deeper.
+        if self.indent < column and len(self.indents) >= self.max_depth:
             self._too_deep()
         return super().add_indent(column)
 
@@ -398,37 +400,52 @@ class _TooManyValues(Exception):  # noqa: N818 - a signal: the checked reader's 
 
 
 def _event_data(
-    get_event: Any, most_values: int = 1 << 62, most_depth: int = 1 << 62
+    get_event: Any,
+    most_values: int = 1 << 62,
+    most_depth: int = 1 << 62,
+    most_aliases: int = 1 << 62,
+    most_alias_values: int = 1 << 62,
 ) -> tuple[Any, Any]:
     """(plain data, positions tree) from libyaml's events, or `_Irregular`.
 
     Strings, numbers, booleans and null (as the checked reader builds them), lists and maps
-    with string keys, each given once; one document; no alias. The tree gives each value's
-    mark as the checked reader records it (a scalar's own, a collection in a mapping at its
-    key's): ``(mark, children)``, children a dict or list of the same, None for a scalar.
+    with string keys, each given once; one document; aliases of anchors already closed. The
+    tree gives each value's mark as the checked reader records it (a scalar's own, a
+    collection in a mapping at its key's): ``(mark, children)``, children a dict or list of the
+    same, None for a scalar. An alias gives its anchor's value and tree, shared, as composing
+    gives one node.
 
     Values are counted as they come (keys are not values): past ``most_values`` it stops with
-    `_TooManyValues`, as the checked reader does; a value nested past ``most_depth`` is left
-    to the checked reader, which refuses it while scanning.
+    `_TooManyValues`, as the checked reader does; a value nested past ``most_depth``, more than
+    ``most_aliases`` aliases, or aliases that add more than ``most_alias_values`` values (or
+    expand past ``most_values``) are left to the checked reader, which refuses them.
     """
-    stack: list[list[Any]] = []  # [container, key or _KEY, key's mark, children, own mark]
+    # [container, key or _KEY, key's mark, children, own mark, anchor, values inside]
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[Any, Any, int]] = {}  # closed anchors: value, tree, values
     root: Any = (None, None)
     root_mark: Any = None
     data: Any = None
     documents = 0
-    values = 0
+    values = 0  # written: each node once, as the composer counts them
+    aliases = 0
+    expanded = 0  # the root's values, aliases expanded
     while True:
         event = get_event()
         kind = type(event)
         if kind is _ScalarEvent:
             value, text = _scalar(event)
-            mark, children = event.start_mark, None
+            mark, children, size = event.start_mark, None, 1
             if not (stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY):
                 values += 1  # a value, not a key
                 if values > most_values:
                     raise _TooManyValues(root_mark or mark)
                 if len(stack) > most_depth:
                     raise _Irregular
+            if event.anchor is not None:
+                if event.anchor in anchors:
+                    raise _Irregular  # an anchor given twice: the checked reader's finding
+                anchors[event.anchor] = (value, (mark, children), 1)
         elif kind is _MapStart or kind is _SeqStart:
             if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ):
                 raise _Irregular  # a tag beyond the core schema
@@ -441,31 +458,45 @@ def _event_data(
                 raise _TooManyValues(root_mark)
             if len(stack) > most_depth:
                 raise _Irregular
+            if event.anchor is not None and event.anchor in anchors:
+                raise _Irregular
             empty: Any = {} if kind is _MapStart else []
-            stack.append([empty, _KEY, None, type(empty)(), event.start_mark])
+            stack.append([empty, _KEY, None, type(empty)(), event.start_mark, event.anchor, 1])
             continue
         elif kind is _MapEnd or kind is _SeqEnd:
-            value, _key, _key_mark, children, mark = stack.pop()
+            value, _key, _key_mark, children, mark, anchor, size = stack.pop()
             text = False
+            if anchor is not None:
+                anchors[anchor] = (value, (mark, children), size)
         elif kind is _AliasEvent:
-            raise _Irregular  # counted and bounded by the checked reader
+            aliases += 1
+            found = anchors.get(event.anchor)
+            if found is None or aliases > most_aliases:
+                raise _Irregular  # undefined, open (refers to itself), or too many
+            value, (mark, children), size = found
+            if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
+                raise _Irregular  # an alias as a key
+            text = False
         elif kind is _DocStart:
             documents += 1
             if documents > 1:
                 raise _Irregular
             continue
         elif kind is _StreamEnd:
+            if expanded > most_values or expanded - values > most_alias_values:
+                raise _Irregular  # the checked reader's finding, with its expansion
             return data, root
         else:
             continue
         if not stack:
-            data, root = value, (mark, children)
+            data, root, expanded = value, (mark, children), size
             continue
         top = stack[-1]
         container = top[0]
         if type(container) is list:
             container.append(value)
             top[3].append((mark, children))
+            top[6] += size
         elif top[1] is _KEY:
             if not text or value in container:
                 raise _Irregular  # a key that is not a string, or one given twice
@@ -475,6 +506,7 @@ def _event_data(
             container[key] = value
             top[3][key] = (mark if children is None else top[2], children)
             top[1] = _KEY
+            top[6] += size
 
 
 def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
@@ -490,7 +522,13 @@ def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
         with collector_paused():  # many small objects, no cycles
             if limits is None:
                 return _event_data(parser.get_event)
-            return _event_data(parser.get_event, limits.max_nodes, limits.max_depth)
+            return _event_data(
+                parser.get_event,
+                limits.max_nodes,
+                limits.max_depth,
+                limits.max_aliases,
+                limits.max_alias_nodes,
+            )
     except (_Irregular, _TooManyValues):
         raise
     except Exception:  # whatever it is, the checked reader reports it properly
@@ -580,10 +618,8 @@ def parse_yaml(text: str, limits: Limits) -> Parsed:
     """
     try:
         data, tree = _fast_yaml(text, limits)
-    except _Irregular:
-        return _checked(text, limits)
-    except _TooManyValues as many:  # the checked reader's one finding, at the root
-        raise _document_error(_too_many_values(limits.max_nodes, many.root_mark)) from None
+    except (_Irregular, _TooManyValues):  # too many values: unless PyYAML's scanner, reading
+        return _checked(text, limits)  # ahead, finds the next value too deep (`_counted`)
     kept = tree if len(text) <= _KEEP_TREE else None
     fast = Parsed(data, _Positions(text, limits, kept))
     if not _surely_within(text, data, limits):
@@ -615,9 +651,144 @@ def _document_error(refused: _Refused) -> DocumentError:
 
 
 def _checked(text: str, limits: Limits) -> Parsed:
+    """The checked reader's data and findings: libyaml composes where it gives the same.
+
+    A document the event reader cannot take (an alias, a tag, a merge key, a key given twice
+    or not a string) is composed by libyaml (`_composed`) and built by the same builder; one
+    that libyaml refuses or finds too deep, whose findings come from PyYAML's own scanner and
+    parser, is read again by them (`_parse_checked`).
+    """
+    try:
+        composed = _composed(text, limits)
+        check_limits(composed, limits)
+    except _Irregular:
+        pass
+    except DocumentError as error:
+        if "too-deep" not in error.codes:
+            raise
+        # too deep: PyYAML's scanner refuses it while scanning, at the place it stops
+    else:
+        return composed
     checked = _parse_checked(text, limits)
     check_limits(checked, limits)
     return checked
+
+
+class _CLoader(_CParser or object, _Constructor, _Resolver):  # type: ignore[misc]
+    """libyaml's parser and composer, with the checked reader's constructor and resolver."""
+
+    def __init__(self, stream: str) -> None:
+        _CParser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+_NODE_EVENTS = frozenset({_ScalarEvent, _AliasEvent, _MapStart, _SeqStart})
+
+
+def _counted(text: str, limits: Limits) -> None:
+    """Count what `_CountingComposer` counts, in the same order, on libyaml's events.
+
+    Aliases past ``max_aliases`` and values past ``max_nodes`` are refused where the checked
+    reader refuses them; nesting past ``max_depth``, a second document or anything libyaml
+    refuses is `_Irregular` (PyYAML's scanner and parser give those findings). Bounds the
+    composing that follows, which counts nothing.
+
+    PyYAML's scanner reads ahead of its composer, to the end of a line and a token beyond, so
+    nesting too deep or a syntax error just after the value over a limit is what the checked
+    reader reports: past a limit, the events up to the next line are read too, and such a
+    find is left to it.
+    """
+    parser = _CParser(text)
+    try:
+        stack: list[list[Any]] = []  # [is a mapping, waiting for a key]
+        aliases = written = documents = 0
+        root_mark = None
+        refused: _Refused | None = None
+        horizon = -1  # once refused: the last line read on
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if refused is not None and (kind is _StreamEnd or event.start_mark.line > horizon):
+                raise refused
+            if kind is _StreamEnd:
+                return
+            if kind is _DocStart:
+                documents += 1
+                if documents > 1:
+                    raise _Irregular
+                continue
+            if kind is _MapEnd or kind is _SeqEnd:
+                stack.pop()
+                continue
+            if kind not in _NODE_EVENTS:
+                continue  # the stream's and documents' own events
+            if len(stack) > limits.max_depth:
+                raise _Irregular  # refused while scanning, where PyYAML's scanner stops
+            key = bool(stack) and stack[-1][0] and stack[-1][1]
+            if stack and stack[-1][0]:
+                stack[-1][1] = not stack[-1][1]  # a key, then its value
+            if kind is _MapStart or kind is _SeqStart:
+                stack.append([kind is _MapStart, True])
+            if refused is not None:
+                continue
+            if kind is _AliasEvent:
+                aliases += 1
+                if aliases > limits.max_aliases:
+                    message = f"the document uses more than {limits.max_aliases} YAML aliases"
+                    refused = _Refused("too-many-aliases", message, event.start_mark)
+            elif not key:
+                if root_mark is None:
+                    root_mark = event.start_mark
+                written += 1
+                if written > limits.max_nodes:
+                    refused = _too_many_values(limits.max_nodes, root_mark)
+            if refused is not None:
+                horizon = event.start_mark.line + 1
+    except (_Irregular, _Refused):
+        raise
+    except Exception:  # a syntax error: PyYAML's own message and place
+        raise _Irregular from None
+    finally:
+        parser.dispose()
+
+
+def _composed(text: str, limits: Limits) -> Parsed:
+    """The checked reader's result with libyaml composing the node tree, or `_Irregular`."""
+    if _CParser is None:
+        raise _Irregular
+    try:
+        _counted(text, limits)
+        loader = _CLoader(text)
+        try:
+            try:
+                node = loader.get_single_node()
+            except Exception:  # an undefined alias, a duplicate anchor: PyYAML's own words
+                raise _Irregular from None
+            if node is None:
+                return Parsed(None, {})
+            return _built(node, loader, limits)
+        finally:
+            loader.dispose()
+    except _Refused as exc:
+        raise _document_error(exc) from None
+
+
+def _built(node: Node, loader: Any, limits: Limits) -> Parsed:
+    """Plain data and positions from a composed tree, its expansion bounded first."""
+    expanded, written = _expanded_size(node)
+    if expanded > limits.max_nodes:
+        raise _too_many_values(limits.max_nodes, node.start_mark)
+    if expanded - written > limits.max_alias_nodes:
+        raise _Refused(
+            "too-large",
+            f"YAML aliases expand the document by {expanded - written} values, over the "
+            f"limit of {limits.max_alias_nodes} (aliases repeat what they name)",
+            node.start_mark,
+        )
+    builder = _YamlBuilder(loader, limits)
+    data = builder.build(node, "", 0)
+    return Parsed(data, builder.positions)
 
 
 def _parse_checked(text: str, limits: Limits) -> Parsed:
@@ -628,18 +799,7 @@ def _parse_checked(text: str, limits: Limits) -> Parsed:
             node = loader.get_single_node()
             if node is None:
                 return Parsed(None, {})
-            expanded, written = _expanded_size(node)
-            if expanded > limits.max_nodes:
-                raise _too_many_values(limits.max_nodes, node.start_mark)
-            if expanded - written > limits.max_alias_nodes:
-                raise _Refused(
-                    "too-large",
-                    f"YAML aliases expand the document by {expanded - written} values, over the "
-                    f"limit of {limits.max_alias_nodes} (aliases repeat what they name)",
-                    node.start_mark,
-                )
-            builder = _YamlBuilder(loader, limits)
-            data = builder.build(node, "", 0)
+            parsed = _built(node, loader, limits)
         finally:
             loader.dispose()
     except _Refused as exc:
@@ -678,7 +838,7 @@ def _parse_checked(text: str, limits: Limits) -> Parsed:
         raise DocumentError([refusal("syntax", "", f"not valid YAML: {exc}")]) from None
     except RecursionError:
         raise DocumentError([refusal("too-deep", "", "the document nests too deeply")]) from None
-    return Parsed(data, builder.positions)
+    return parsed
 
 
 class _Dumper(yaml.SafeDumper):
