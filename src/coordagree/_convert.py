@@ -392,6 +392,8 @@ def _structure_factory(converter: cattrs.Converter) -> Callable[[type], Callable
         names = frozenset(f.name for f in attrs.fields(cls))
 
         def structure(value: Any, _: type) -> Any:
+            if type(value) is cls:  # built already (the fast path's schedules): kept as it is
+                return value
             if not isinstance(value, Mapping):
                 raise _wrong("a mapping", value)
             if "extensions" in value:

@@ -616,10 +616,6 @@ def _built(document: dict[str, Any], version: str, reading: _Reading) -> Agreeme
         reading.fiscal_year_start = stated.fiscal_year_start
         built = tuple([_schedule(item, reading) for item in schedules])
         _check_rest(rest)
-        agreement = _slow(rest, Agreement, reading)
-    if not built:
-        return agreement  # type: ignore[no-any-return]
-    try:
-        return attrs.evolve(agreement, schedules=built)  # type: ignore[no-any-return]
-    except CoordagreeError:
-        raise Irregular from None
+        if built:  # passed through as built (`_convert`): the agreement is made once
+            rest["schedules"] = built
+        return _slow(rest, Agreement, reading)  # type: ignore[no-any-return]

@@ -393,10 +393,16 @@ def _at_least(minimum: int, maximum: int | None = None) -> Validator:
     return check
 
 
+_ZONES: set[str] = set()  # names pendulum knew: a register's documents repeat a few
+
+
 def _timezone(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(str)(_inst, attribute, value)
+    if value in _ZONES:
+        return
     try:
-        pendulum.timezone(value)
+        pendulum.timezone(value)  # reads the zone's rules: a tenth of a millisecond
+        _ZONES.add(value)  # only IANA names get here, a few hundred at most
     except Exception:  # pendulum raises its own InvalidTimezone, a ValueError in some versions
         raise InvalidValueError(
             f"'{attribute.name}' must be an IANA time zone such as 'Asia/Ho_Chi_Minh' "
