@@ -82,7 +82,9 @@ def main() -> None:
             "coordagree validate YAML -j 1": [*cli, str(yaml_dir), "-j", "1"],
             "coordagree validate JSON": [*cli, str(json_dir)],
         }
-        checker = shutil.which("check-jsonschema")
+        # beside this Python first: a venv's tools are there even when it is not activated
+        beside = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+        checker = shutil.which("check-jsonschema", path=beside)
         if checker:
             files = sorted(str(p) for p in yaml_dir.glob("*.yaml"))
             runs["check-jsonschema (schema only)"] = [checker, "--schemafile", str(schema), *files]
