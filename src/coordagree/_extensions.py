@@ -99,8 +99,40 @@ def validate_extensions(_inst: Any, attribute: attrs.Attribute[Any], value: Any)
 _SCALARS = (str, bool, int, type(None), _dt.date, _dt.time)  # datetime is a date
 
 
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
+
+def _surely_writable(value: Any) -> bool:
+    """Whether every value is plainly writable, judged with no path built (most data is).
+
+    False only means "look closer": `_check_writable` then finds what, and where, if anything.
+    """
+    if not all(type(key) is str for key in value):  # the extensions themselves: any mapping
+        return False
+    stack = list(value.values())
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind in _PLAIN_TYPES:
+            continue
+        if kind is dict:
+            if not all(type(key) is str for key in item):
+                return False
+            stack.extend(item.values())
+        elif kind is list or kind is tuple:
+            stack.extend(item)
+        elif kind is float:
+            if not math.isfinite(item):
+                return False
+        else:
+            return False  # a mapping of another type, a date, a time...: the careful walk
+    return True
+
+
 def _check_writable(field: str, value: Any) -> None:
     """Refuse, where it is given, a value that some format could not write back as it is."""
+    if _surely_writable(value):
+        return
     stack: list[tuple[str, Any]] = [(f"/{key}", item) for key, item in value.items()]
     while stack:
         where, item = stack.pop()
