@@ -597,15 +597,36 @@ _KEEP_TREE = 1 << 20  # up to a megabyte, the positions are kept: no second read
 
 
 def _surely_within(text: str, data: Any, limits: Limits) -> bool:
-    """Whether data the fast reader built (no alias) is within ``limits``, judged cheaply.
+    """Whether data the fast reader built is within ``limits``, judged cheaply.
 
-    No string can be longer than the text, no document has more values than characters, only
-    an escape (a backslash) can make an unpaired surrogate; depth is counted on the containers
-    alone (`shallow`).
+    No string can be longer than the text (an alias repeats one, it cannot lengthen it; a
+    longer text has its strings and keys measured with no path built), the fast reader held
+    the values, aliases expanded, to ``max_nodes``, and only an escape (a backslash) can make
+    an unpaired surrogate; depth is counted on the containers alone (`shallow`).
     """
-    if len(text) > limits.max_string or len(text) >= limits.max_nodes or "\\" in text:
+    if "\\" in text:
+        return False
+    if len(text) > limits.max_string and not _strings_within(data, limits.max_string):
         return False
     return shallow(data, limits.max_depth)
+
+
+def _strings_within(data: Any, most: int) -> bool:
+    """Whether no string or key in ``data`` is longer than ``most``, with no path built."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if len(item) > most:
+                return False
+        elif kind is dict:
+            if any(len(key) > most for key in item):
+                return False
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+    return True
 
 
 def parse_yaml(text: str, limits: Limits) -> Parsed:
