@@ -372,8 +372,17 @@ _MapEnd, _SeqEnd = yaml.events.MappingEndEvent, yaml.events.SequenceEndEvent
 _DocStart, _StreamEnd = yaml.events.DocumentStartEvent, yaml.events.StreamEndEvent
 
 
+class _Tagged(Exception):  # noqa: N818 - a signal: a scalar whose tag documents do not hold
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
 def _scalar(event: Any) -> tuple[Any, bool]:
-    """A scalar event's value as the checked reader builds it, and whether it is a string."""
+    """A scalar event's value as the checked reader builds it, and whether it is a string.
+
+    Raises `_Tagged` for a tag beyond the core schema (a merge key, ``<<``, included).
+    """
     tag, text = event.tag, event.value
     if tag is None or tag == "!":
         if not event.implicit[0]:
@@ -382,15 +391,35 @@ def _scalar(event: Any) -> tuple[Any, bool]:
             if pattern.match(text):
                 make = _PLAIN.get(resolved)
                 if make is None:
-                    raise _Irregular  # a merge key (<<)
+                    raise _Tagged(resolved)  # a merge key (<<)
                 return make(text), False
         return text, True
     if tag == _STR:
         return text, True
     make = _SCALAR_MAKERS.get(tag)
     if make is None:
-        raise _Irregular  # a tag beyond the core schema
+        raise _Tagged(tag)  # a tag beyond the core schema
     return make(_CONSTRUCTOR, ScalarNode(tag, text)), False
+
+
+def _here(frames: list[list[Any]]) -> str:
+    """The JSON Pointer of the node being read inside ``frames`` (`_event_data`'s stack)."""
+    path = ""
+    for frame in frames:
+        container = frame[0]
+        path = pointer(path, frame[1]) if type(container) is dict else f"{path}/{len(container)}"
+    return path
+
+
+def _key_hazard(frames: list[list[Any]], mark: Any, tag: str | None, key: Any) -> _Refused:
+    """What the checked builder refuses about a key: a merge key, not a string, or twice."""
+    where = _here(frames[:-1])  # the mapping's own pointer
+    if tag == "tag:yaml.org,2002:merge":
+        return _Refused("unsafe-yaml", "YAML merge keys (<<) are not allowed", mark, where)
+    if tag is not None:
+        return _Refused("bad-key", "mapping keys must be strings", mark, where)
+    message = f"the key {key!r} appears twice in one mapping"
+    return _Refused("duplicate-key", message, mark, pointer(where, key))
 
 
 class _TooManyValues(Exception):  # noqa: N818 - a signal: the checked reader's finding
@@ -419,7 +448,13 @@ def _event_data(
     `_TooManyValues`, as the checked reader does; a value nested past ``most_depth``, more than
     ``most_aliases`` aliases, or aliases that add more than ``most_alias_values`` values (or
     expand past ``most_values``) are left to the checked reader, which refuses them.
+
+    What the checked reader's builder refuses (a tag beyond the core schema, a merge key, a key
+    given twice or not a string) is noted where it first comes, and raised as its `_Refused`
+    at the end of the stream: the builder runs only on a document that composes, so whatever
+    comes later and stops composing (a syntax error, too many aliases) is what it reports.
     """
+    hazard: _Refused | None = None  # the builder's first refusal, in document order
     # [container, key or _KEY, key's mark, children, own mark, anchor, values inside]
     stack: list[list[Any]] = []
     anchors: dict[str, tuple[Any, Any, int]] = {}  # closed anchors: value, tree, values
@@ -434,7 +469,19 @@ def _event_data(
         event = get_event()
         kind = type(event)
         if kind is _ScalarEvent:
-            value, text = _scalar(event)
+            try:
+                value, text = _scalar(event)
+            except _Tagged as tagged:
+                value, text = event.value, False
+                if hazard is None:
+                    if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
+                        hazard = _key_hazard(stack, event.start_mark, tagged.tag, None)
+                    else:
+                        message = (
+                            f"YAML tag {tagged.tag!r} is not allowed: documents hold only "
+                            "plain data"
+                        )
+                        hazard = _Refused("unsafe-yaml", message, event.start_mark, _here(stack))
             mark, children, size = event.start_mark, None, 1
             if not (stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY):
                 values += 1  # a value, not a key
@@ -447,10 +494,11 @@ def _event_data(
                     raise _Irregular  # an anchor given twice: the checked reader's finding
                 anchors[event.anchor] = (value, (mark, children), 1)
         elif kind is _MapStart or kind is _SeqStart:
-            if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ):
-                raise _Irregular  # a tag beyond the core schema
             if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
                 raise _Irregular  # a key that is not a string
+            if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ) and not hazard:
+                message = f"YAML tag {event.tag!r} is not allowed"  # beyond the core schema
+                hazard = _Refused("unsafe-yaml", message, event.start_mark, _here(stack))
             if root_mark is None:
                 root_mark = event.start_mark
             values += 1
@@ -485,6 +533,8 @@ def _event_data(
         elif kind is _StreamEnd:
             if expanded > most_values or expanded - values > most_alias_values:
                 raise _Irregular  # the checked reader's finding, with its expansion
+            if hazard is not None:
+                raise hazard
             return data, root
         else:
             continue
@@ -498,8 +548,9 @@ def _event_data(
             top[3].append((mark, children))
             top[6] += size
         elif top[1] is _KEY:
-            if not text or value in container:
-                raise _Irregular  # a key that is not a string, or one given twice
+            if (not text or value in container) and hazard is None:
+                tag = None if text else "not a string"  # a number, true, null...
+                hazard = _key_hazard(stack, mark, tag, value)
             top[1], top[2] = value, mark
         else:
             key = top[1]
@@ -529,7 +580,7 @@ def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
                 limits.max_aliases,
                 limits.max_alias_nodes,
             )
-    except (_Irregular, _TooManyValues):
+    except (_Irregular, _TooManyValues, _Refused):
         raise
     except Exception:  # whatever it is, the checked reader reports it properly
         raise _Irregular from None
@@ -641,6 +692,8 @@ def parse_yaml(text: str, limits: Limits) -> Parsed:
         data, tree = _fast_yaml(text, limits)
     except (_Irregular, _TooManyValues):  # too many values: unless PyYAML's scanner, reading
         return _checked(text, limits)  # ahead, finds the next value too deep (`_counted`)
+    except _Refused as refused:  # what the checked builder refuses, where it refuses it
+        raise _document_error(refused) from None
     kept = tree if len(text) <= _KEEP_TREE else None
     fast = Parsed(data, _Positions(text, limits, kept))
     if not _surely_within(text, data, limits):
