@@ -27,6 +27,8 @@ from coordagree import Limits, Period
 seed_yaml = coordagree.dumps(coordagree.seed_programme(), "yaml")
 seed_json = coordagree.dumps(coordagree.seed_programme(), "json")
 seed_toml = coordagree.dumps(coordagree.seed_programme(), "toml")
+def anchored():  # 2 MB of anchored lists, built only where a case asks
+    return "".join(f"x-k{i}: &a{i} [Sở Tư pháp, {i}, ngày 29/5/2023]\\n" for i in range(40_000))
 def ext_json(token):
     return seed_json.rstrip().removesuffix("}") + ', "x-a": ' + token + "}"
 def forever(rule, start="2000-01-01", end="3000-12-31"):
@@ -67,6 +69,18 @@ CASES: dict[str, str] = {
     ),
     "yaml 2 MB of lists, default limits": (
         "t = seed_yaml + 'x-a:\\n' + ''.join(f'  - [a{i}, b, c, d]\\n' for i in range(100_000))"
+        + SETUP
+        + "coordagree.loads(t, 'yaml')"
+    ),
+    # irregular YAML (what the event reader once left to PyYAML's pure-Python reader), 2 MB
+    "yaml 2 MB with one alias": (
+        "t = seed_yaml + anchored() + 'x-end: *a0\\n'" + SETUP + "coordagree.loads(t, 'yaml')"
+    ),
+    "yaml 2 MB, a key twice at its end": (
+        "t = seed_yaml + anchored() + 'x-k0: 1\\n'" + SETUP + "coordagree.loads(t, 'yaml')"
+    ),
+    "yaml 2 MB, a tag at its end": (
+        "t = seed_yaml + anchored() + 'x-end: !!binary aGk=\\n'"
         + SETUP
         + "coordagree.loads(t, 'yaml')"
     ),
