@@ -247,6 +247,8 @@ def test_agenda_formats_today_and_exit_codes() -> None:
     code, out = run("agenda", "--as-of", "2024-01-01", "--format", "csv", "--exit-zero")
     assert code == 0 and out.splitlines()[0].startswith("kind,item,title,date")
     assert len(out.splitlines()) == 4
+    assert run("agenda", "--as-of", "2024-01-01", "--fail-on-overdue")[0] == 1  # the default
+    assert run("agenda", "--as-of", "2023-06-01", "--fail-on-overdue")[0] == 0  # none late yet
     code, out = run("agenda", "--format", "json", "--exit-zero")  # today, in Asia/Ho_Chi_Minh
     import pendulum
 

@@ -293,18 +293,24 @@ def _date(value: str, name: str) -> Any:
     default="text",
     show_default=True,
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when something is overdue.")
+@click.option(
+    "--fail-on-overdue/--exit-zero",
+    "fail_on_overdue",
+    default=True,
+    show_default=True,
+    help="Exit 1 when something is overdue, as a check in CI would; --exit-zero keeps 0.",
+)
 def agenda(
     path: str | None,
     as_of: str,
     party: str | None,
     window: str | None,
     output: str,
-    exit_zero: bool,
+    fail_on_overdue: bool,
 ) -> None:
     """What is due and overdue as of a day (PATH defaults to the bundled programme).
 
-    Exit 1 when something is overdue (unless --exit-zero), as a check in CI would.
+    Exit 1 when something is overdue (--fail-on-overdue, the default; --exit-zero keeps 0).
     """
     import pendulum
 
@@ -358,7 +364,7 @@ def agenda(
                 click.echo(one_line(f"  {when} {o.kind:6} {o.item}: {o.title}"))
             for o in items.undated:
                 click.echo(one_line(f"  (undated) {o.kind:6} {o.item}: {o.title}"))
-    if late and not exit_zero:
+    if late and fail_on_overdue:
         sys.exit(1)
 
 
