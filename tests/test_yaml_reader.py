@@ -196,3 +196,17 @@ def test_an_aliased_document_is_composed_by_libyaml() -> None:
     assert composed.position("/c/d") == _parse_checked(text, Limits()).position("/c/d")
     with pytest.raises(_Irregular):  # a syntax error: PyYAML's scanner says it
         _composed("a: &x [1\nb: *x\n", Limits())
+
+
+def test_a_large_document_finds_its_positions_when_a_finding_asks(tmp_path: Path) -> None:
+    """Over a megabyte, the reader keeps no positions tree; a finding reads the marks again."""
+    seed = (ROOT / "examples" / "quang-binh-2023.yaml").read_text("utf-8")
+    padding = "".join(f"  - [Sở Tư pháp, {i}]\n" for i in range(60_000))
+    path = tmp_path / "large.yaml"
+    path.write_text(seed + "x-pad:\n" + padding, "utf-8")
+    assert path.stat().st_size > 1 << 20
+    from coordagree.cli._check import check_file
+
+    result = check_file(path)
+    (placed,) = [f for f in result.findings if f.code == "commitment-count-mismatch"]
+    assert (placed.line, placed.column) == (191, 23)  # as in the seed alone

@@ -434,8 +434,11 @@ def _event_data(
     most_depth: int = 1 << 62,
     most_aliases: int = 1 << 62,
     most_alias_values: int = 1 << 62,
+    keep: bool = True,
 ) -> tuple[Any, Any]:
     """(plain data, positions tree) from libyaml's events, or `_Irregular`.
+
+    With ``keep`` false the tree is not built (a large document's is read again when asked).
 
     Strings, numbers, booleans and null (as the checked reader builds them), lists and maps
     with string keys, each given once; one document; aliases of anchors already closed. The
@@ -509,7 +512,8 @@ def _event_data(
             if event.anchor is not None and event.anchor in anchors:
                 raise _Irregular
             empty: Any = {} if kind is _MapStart else []
-            stack.append([empty, _KEY, None, type(empty)(), event.start_mark, event.anchor, 1])
+            tree = type(empty)() if keep else None
+            stack.append([empty, _KEY, None, tree, event.start_mark, event.anchor, 1])
             continue
         elif kind is _MapEnd or kind is _SeqEnd:
             value, _key, _key_mark, children, mark, anchor, size = stack.pop()
@@ -545,7 +549,8 @@ def _event_data(
         container = top[0]
         if type(container) is list:
             container.append(value)
-            top[3].append((mark, children))
+            if keep:
+                top[3].append((mark, children))
             top[6] += size
         elif top[1] is _KEY:
             if (not text or value in container) and hazard is None:
@@ -555,12 +560,13 @@ def _event_data(
         else:
             key = top[1]
             container[key] = value
-            top[3][key] = (mark if children is None else top[2], children)
+            if keep:
+                top[3][key] = (mark if children is None else top[2], children)
             top[1] = _KEY
             top[6] += size
 
 
-def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
+def _fast_yaml(text: str, limits: Limits | None = None, keep: bool = True) -> tuple[Any, Any]:
     """The document's data as libyaml's events give it, and its positions tree; or `_Irregular`.
 
     The data is built from the events, with no node tree: composing nodes costs a call of the
@@ -579,6 +585,7 @@ def _fast_yaml(text: str, limits: Limits | None = None) -> tuple[Any, Any]:
                 limits.max_depth,
                 limits.max_aliases,
                 limits.max_alias_nodes,
+                keep,
             )
     except (_Irregular, _TooManyValues, _Refused):
         raise
@@ -689,12 +696,12 @@ def parse_yaml(text: str, limits: Limits) -> Parsed:
     root; for the other limits, the two readers hold the same data and positions.
     """
     try:
-        data, tree = _fast_yaml(text, limits)
+        data, tree = _fast_yaml(text, limits, keep=len(text) <= _KEEP_TREE)
     except (_Irregular, _TooManyValues):  # too many values: unless PyYAML's scanner, reading
         return _checked(text, limits)  # ahead, finds the next value too deep (`_counted`)
     except _Refused as refused:  # what the checked builder refuses, where it refuses it
         raise _document_error(refused) from None
-    kept = tree if len(text) <= _KEEP_TREE else None
+    kept = tree if len(text) <= _KEEP_TREE else None  # a large one's root mark alone
     fast = Parsed(data, _Positions(text, limits, kept))
     if not _surely_within(text, data, limits):
         findings = limit_findings(data, limits)
