@@ -34,6 +34,7 @@ def _default(field: attrs.Attribute[Any]) -> str | None:
     return repr(default)
 
 
+_TUPLE = re.compile(r"tuple\[(.+), \.\.\.\]")
 _PRIVATE = re.compile(r"\bcoordagree\.(?:_\w+\.)+")
 
 
@@ -45,9 +46,14 @@ def _spelled(annotation: object) -> str:
 
 def _annotation(field: attrs.Attribute[Any], taken: inspect.Parameter | None) -> str | None:
     """What the constructor takes: the converter's type where it has one, else the field's."""
-    if taken is not None and taken.annotation not in (inspect.Parameter.empty, "Any"):
-        return _spelled(taken.annotation)
-    return None if field.type is None else _spelled(field.type)
+    declared = None if field.type is None else _spelled(field.type)
+    if taken is None or taken.annotation in (inspect.Parameter.empty, "Any"):
+        return declared
+    accepted = _spelled(taken.annotation)
+    tupled = _TUPLE.fullmatch(declared or "")
+    if accepted == "Iterable[Any] | None" and tupled:  # `to_tuple`: any iterable of the items
+        return f"Iterable[{tupled.group(1)}]"
+    return accepted
 
 
 def _constructor(node: griffe.Class, runtime: type) -> griffe.Function:

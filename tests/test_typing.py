@@ -24,6 +24,10 @@ def test_wrong_values_are_refused_by_mypy_and_at_run_time() -> None:
         coordagree.Task(id="t", title="x", owners=("a",), due=2025.0)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         coordagree.Termination(notice=30)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        coordagree.Task(id="t", title="x", owners=42)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        coordagree.Agreement(id="a", parties=3)  # type: ignore[arg-type]
 
 
 def test_plain_values_are_accepted_by_mypy_and_at_run_time() -> None:

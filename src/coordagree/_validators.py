@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -101,8 +101,11 @@ def identifiers(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         identifier(inst, attribute, item)
 
 
-def to_tuple(value: Any) -> Any:
-    """Converter: any iterable (not a str or mapping) becomes a tuple; None becomes ()."""
+def to_tuple(value: Iterable[Any] | None) -> Any:
+    """Converter: any iterable (not a str or mapping) becomes a tuple; None becomes ().
+
+    Typed by what it takes, so a type checker refuses ``Task(owners=42)`` as the class does.
+    """
     if value is None:
         return ()
     if isinstance(value, tuple):
@@ -110,7 +113,10 @@ def to_tuple(value: Any) -> Any:
     if isinstance(value, str | bytes | Mapping):
         # Left as is: the validator then names the field and the wrong type.
         return value
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable (42): left as is, for the validator to name
+        return value
 
 
 def to_date(value: pendulum.Date | _dt.date | str | None) -> Any:
