@@ -204,6 +204,25 @@ class _Refused(Exception):  # noqa: N818 - internal signal, never escapes
         self.hint = hint
 
 
+def _unsafe_tag(tag: str, mark: Any, path: str, *, scalar: bool) -> _Refused:
+    """A tag beyond the core schema (on a scalar, or a list or map), as both readers refuse it."""
+    detail = ": documents hold only plain data" if scalar else ""
+    return _Refused("unsafe-yaml", f"YAML tag {tag!r} is not allowed{detail}", mark, path)
+
+
+def _merge_key(mark: Any, path: str) -> _Refused:
+    return _Refused("unsafe-yaml", "YAML merge keys (<<) are not allowed", mark, path)
+
+
+def _bad_key(mark: Any, path: str) -> _Refused:
+    return _Refused("bad-key", "mapping keys must be strings", mark, path)
+
+
+def _twice(key: str, mark: Any, path: str) -> _Refused:
+    return _Refused("duplicate-key", f"the key {key!r} appears twice in one mapping", mark, path)
+
+
+_MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -241,12 +260,7 @@ class _YamlBuilder:
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise _Refused(
-                    "unsafe-yaml",
-                    f"YAML tag {node.tag!r} is not allowed: documents hold only plain data",
-                    node.start_mark,
-                    path,
-                )
+                raise _unsafe_tag(node.tag, node.start_mark, path, scalar=True)
             try:
                 return self.loader.construct_object(node)
             except _UnreadableError as exc:
@@ -262,9 +276,7 @@ class _YamlBuilder:
                 ) from None
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise _Refused(
-                    "unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path
-                )
+                raise _unsafe_tag(node.tag, node.start_mark, path, scalar=False)
             items = []
             for index, item in enumerate(node.value):
                 child = f"{path}/{index}"
@@ -273,31 +285,17 @@ class _YamlBuilder:
             return items
         assert isinstance(node, MappingNode)
         if node.tag != "tag:yaml.org,2002:map":
-            raise _Refused(
-                "unsafe-yaml", f"YAML tag {node.tag!r} is not allowed", node.start_mark, path
-            )
+            raise _unsafe_tag(node.tag, node.start_mark, path, scalar=False)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(
-                    "unsafe-yaml", "YAML merge keys (<<) are not allowed", key_node.start_mark, path
-                )
+            if key_node.tag == _MERGE:
+                raise _merge_key(key_node.start_mark, path)
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                raise _Refused(
-                    "bad-key",
-                    "mapping keys must be strings",
-                    key_node.start_mark,
-                    path,
-                )
+                raise _bad_key(key_node.start_mark, path)
             key = key_node.value
             child = pointer(path, key)
             if key in result:
-                raise _Refused(
-                    "duplicate-key",
-                    f"the key {key!r} appears twice in one mapping",
-                    key_node.start_mark,
-                    child,
-                )
+                raise _twice(key, key_node.start_mark, child)
             # A scalar's own position; a collection's is its key's (its content starts below).
             mark = (
                 value_node.start_mark if isinstance(value_node, ScalarNode) else key_node.start_mark
@@ -414,18 +412,15 @@ def _here(frames: list[list[Any]]) -> str:
 def _key_hazard(frames: list[list[Any]], mark: Any, tag: str | None, key: Any) -> _Refused:
     """What the checked builder refuses about a key: a merge key, not a string, or twice."""
     where = _here(frames[:-1])  # the mapping's own pointer
-    if tag == "tag:yaml.org,2002:merge":
-        return _Refused("unsafe-yaml", "YAML merge keys (<<) are not allowed", mark, where)
+    if tag == _MERGE:
+        return _merge_key(mark, where)
     if tag is not None:
-        return _Refused("bad-key", "mapping keys must be strings", mark, where)
-    message = f"the key {key!r} appears twice in one mapping"
-    return _Refused("duplicate-key", message, mark, pointer(where, key))
+        return _bad_key(mark, where)
+    return _twice(key, mark, pointer(where, key))
 
 
-class _TooManyValues(Exception):  # noqa: N818 - a signal: the checked reader's finding
-    def __init__(self, root_mark: Any) -> None:
-        super().__init__("too many values")
-        self.root_mark = root_mark
+class _TooManyValues(Exception):  # noqa: N818 - a signal: `_counted` gives the finding
+    """More values than ``max_nodes``: the checked route finds where PyYAML refuses it."""
 
 
 def _event_data(
@@ -462,7 +457,6 @@ def _event_data(
     stack: list[list[Any]] = []
     anchors: dict[str, tuple[Any, Any, int]] = {}  # closed anchors: value, tree, values
     root: Any = (None, None)
-    root_mark: Any = None
     data: Any = None
     documents = 0
     values = 0  # written: each node once, as the composer counts them
@@ -480,16 +474,13 @@ def _event_data(
                     if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
                         hazard = _key_hazard(stack, event.start_mark, tagged.tag, None)
                     else:
-                        message = (
-                            f"YAML tag {tagged.tag!r} is not allowed: documents hold only "
-                            "plain data"
-                        )
-                        hazard = _Refused("unsafe-yaml", message, event.start_mark, _here(stack))
+                        where = _here(stack)
+                        hazard = _unsafe_tag(tagged.tag, event.start_mark, where, scalar=True)
             mark, children, size = event.start_mark, None, 1
             if not (stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY):
                 values += 1  # a value, not a key
                 if values > most_values:
-                    raise _TooManyValues(root_mark or mark)
+                    raise _TooManyValues
                 if len(stack) > most_depth:
                     raise _Irregular
             if event.anchor is not None:
@@ -500,13 +491,10 @@ def _event_data(
             if stack and type(stack[-1][0]) is dict and stack[-1][1] is _KEY:
                 raise _Irregular  # a key that is not a string
             if event.tag not in (None, "!", _MAP if kind is _MapStart else _SEQ) and not hazard:
-                message = f"YAML tag {event.tag!r} is not allowed"  # beyond the core schema
-                hazard = _Refused("unsafe-yaml", message, event.start_mark, _here(stack))
-            if root_mark is None:
-                root_mark = event.start_mark
+                hazard = _unsafe_tag(event.tag, event.start_mark, _here(stack), scalar=False)
             values += 1
             if values > most_values:
-                raise _TooManyValues(root_mark)
+                raise _TooManyValues
             if len(stack) > most_depth:
                 raise _Irregular
             if event.anchor is not None and event.anchor in anchors:
@@ -734,9 +722,9 @@ def _document_error(refused: _Refused) -> DocumentError:
 def _checked(text: str, limits: Limits) -> Parsed:
     """The checked reader's data and findings: libyaml composes where it gives the same.
 
-    A document the event reader cannot take (an alias, a tag, a merge key, a key given twice
-    or not a string) is composed by libyaml (`_composed`) and built by the same builder; one
-    that libyaml refuses or finds too deep, whose findings come from PyYAML's own scanner and
+    A document the event reader cannot take (an alias or a list as a key, too many aliases or
+    values) is composed by libyaml (`_composed`) and built by the same builder; one that
+    libyaml refuses or finds too deep, whose findings come from PyYAML's own scanner and
     parser, is read again by them (`_parse_checked`).
     """
     try:
