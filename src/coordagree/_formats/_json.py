@@ -72,15 +72,6 @@ def _short(raw: bytes, most: int) -> bool:
     return b"\\" not in raw and re.search(b'"[^"]{%d}' % (most + 1), raw) is None
 
 
-def _few_containers(raw: bytes, most: int) -> bool:
-    """Whether JSON ``raw`` opens too few mappings and lists to nest deeper than ``most``.
-
-    Brackets inside strings are counted too, so this only ever says yes too rarely; a
-    million-key mapping is then known to be shallow without visiting its values.
-    """
-    return raw.count(b"{") + raw.count(b"[") <= most
-
-
 def _number(text: str) -> Any:
     if len(text.lstrip("-")) > _DIGITS:
         digits = len(text.lstrip("-"))
@@ -115,7 +106,7 @@ def parse_json(text: str, limits: Limits | None = None, read: Any = None) -> Par
             within = (
                 limits is not None
                 and _short(raw, limits.max_string)
-                and (_few_containers(raw, limits.max_depth) or shallow(data, limits.max_depth))
+                and shallow(data, limits.max_depth)
             )
             return Parsed(data, {}, within=within)
     try:
