@@ -20,7 +20,26 @@ from coordagree._extensions import EXTENSION_PREFIX
 from coordagree._pointer import pointer
 from coordagree.errors import Finding, ModelError, Severity
 
-__all__ = ["structure_findings"]
+__all__ = ["UnknownKeysError", "structure_findings"]
+
+
+class UnknownKeysError(ForbiddenExtraKeysError):
+    """A record's unknown keys as a list in the document's order, not cattrs' set.
+
+    `coordagree._convert` finds them in one pass; a set of a million keys cost 0.4 s to build
+    and would list them in no useful order.
+    """
+
+    def __init__(self, cl: type, keys: list[str]) -> None:
+        super().__init__("", cl, set())
+        self.in_order = keys
+
+    def __str__(self) -> str:
+        return f"Extra fields in constructor for {self.cl.__name__}: {', '.join(self.in_order)}"
+
+
+def _extra_keys(exc: ForbiddenExtraKeysError) -> list[str] | set[str]:
+    return exc.in_order if isinstance(exc, UnknownKeysError) else exc.extra_fields
 
 
 def _steps(exc: BaseException) -> list[str | int]:
@@ -54,8 +73,8 @@ def _unknown_keys(
     path: str, exc: ForbiddenExtraKeysError, most: int | None = None
 ) -> Iterator[Finding]:
     names = _field_names(exc.cl)
-    keys = exc.extra_fields
-    if isinstance(keys, list):  # in the document's order (`_convert._refused`), as lines are
+    keys = _extra_keys(exc)
+    if isinstance(keys, list):  # in the document's order (`UnknownKeysError`), as lines are
         first = keys if most is None else keys[:most]
     elif most is None or most >= len(keys):
         first = sorted(keys)
@@ -129,7 +148,7 @@ def structure_findings(
     found: list[Finding] = []
     rest = 0
     for path, leaf in _leaves(exc, base):
-        size = len(leaf.extra_fields) if isinstance(leaf, ForbiddenExtraKeysError) else 1
+        size = len(_extra_keys(leaf)) if isinstance(leaf, ForbiddenExtraKeysError) else 1
         room = size if most is None else max(0, most - len(found))
         taken = list(itertools.islice(_finding(path, leaf, room), room))  # no hint for the rest
         found.extend(taken)
