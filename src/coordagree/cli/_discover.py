@@ -83,9 +83,20 @@ def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
     )
 
 
+def _folders_of(files: Iterable[str]) -> set[str]:
+    """Every folder (relative, ``a`` and ``a/b`` for ``a/b/c.yaml``) that holds one of ``files``."""
+    folders: set[str] = set()
+    for name in files:
+        parts = name.split("/")[:-1]
+        folders.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    return folders
+
+
 def _walk(root: Path, exclude: list[str]) -> Iterator[Path]:
     tracked = _git_listed(root)
     patterns = [*exclude, *(_ignored_by(root) if tracked is None else ())]
+    # In a work tree, a folder git shows no file in (an ignored build/, site/) is not entered.
+    shown = None if tracked is None else _folders_of(tracked)
     for folder, subfolders, files in os.walk(root):
         here = Path(folder)
         subfolders[:] = sorted(
@@ -95,6 +106,7 @@ def _walk(root: Path, exclude: list[str]) -> Iterator[Path]:
             and name not in _SKIPPED
             and not (here / name / "pyvenv.cfg").exists()  # a virtual environment
             and not _matches((here / name).relative_to(root).as_posix(), name, patterns)
+            and (shown is None or (here / name).relative_to(root).as_posix() in shown)
         )
         for name in sorted(files):
             path = here / name
